@@ -1,0 +1,82 @@
+using Lantern.Cli.Commands;
+using Lantern.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Lantern.Cli;
+
+/// <summary>The `lantern` command. Exit codes: 0 success, 1 a check failed, 2 bad input or an
+/// unreachable database (one clear message, nothing written).</summary>
+public static class LanternApp
+{
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("lantern");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.PropagateExceptions();
+            config.AddCommand<SeedCommand>("seed")
+                .WithDescription("Create (or migrate) a database and fill it with the synthetic local authority.")
+                .WithExample("seed", "--db", "data/lantern.db")
+                .WithExample("seed", "--db", "Host=127.0.0.1;Database=lantern;Username=postgres;Password=secret", "--profile", "nel");
+            config.AddCommand<StatsCommand>("stats")
+                .WithDescription("Headline figures of a database as at a date.")
+                .WithExample("stats", "--db", "data/lantern.db", "--as-at", "2020-03-31");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Generate the synthetic authority in memory and compare it with the calibration targets.");
+        });
+
+        var err = console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (CommandAppException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (UsageException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (DatabaseNotEmptyException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (DatabaseNotMigratedException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (ArgumentException ex)
+        {
+            err.MarkupLineInterpolated($"[red]Error:[/] {ex.Message}");
+            return BadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // No stack trace for users; the type helps a developer find the cause.
+            err.MarkupLineInterpolated($"[red]Unexpected error ({ex.GetType().Name}):[/] {ex.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>Input a user must correct; the message names the option and the fix.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Lantern.Cli;
+
+return await LanternApp.RunAsync(args);

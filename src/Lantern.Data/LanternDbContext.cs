@@ -1,0 +1,189 @@
+using Lantern.Data.Conversions;
+using Lantern.Domain.Codes;
+using Lantern.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantern.Data;
+
+/// <summary>The one EF Core model of Lantern. It is abstract because each provider has its own
+/// migrations: use <see cref="SqliteLanternDbContext"/> or <see cref="PostgresLanternDbContext"/>,
+/// normally through <see cref="LanternDatabase.CreateContext(DbTarget, Action{DbContextOptionsBuilder})"/>.</summary>
+public abstract class LanternDbContext : DbContext
+{
+    /// <summary>Longest enum name stored; enum columns are this long.</summary>
+    public const int EnumMaxLength = 40;
+
+    protected LanternDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<LocalAuthority> Authorities => Set<LocalAuthority>();
+
+    public DbSet<WardInfo> Wards => Set<WardInfo>();
+
+    public DbSet<PopulationEstimate> Population => Set<PopulationEstimate>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<Child> Children => Set<Child>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<ChildRelationship> Relationships => Set<ChildRelationship>();
+
+    public DbSet<ProfessionalInvolvement> Professionals => Set<ProfessionalInvolvement>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<EarlyHelpEpisode> EarlyHelp => Set<EarlyHelpEpisode>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+
+    public DbSet<Section47Enquiry> Section47s => Set<Section47Enquiry>();
+
+    public DbSet<ChildProtectionConference> Conferences => Set<ChildProtectionConference>();
+
+    public DbSet<ChildProtectionPlan> ProtectionPlans => Set<ChildProtectionPlan>();
+
+    public DbSet<CoreGroupMeeting> CoreGroups => Set<CoreGroupMeeting>();
+
+    public DbSet<ChildInNeedPlan> ChildInNeedPlans => Set<ChildInNeedPlan>();
+
+    public DbSet<ChildInNeedPlanReview> ChildInNeedReviews => Set<ChildInNeedPlanReview>();
+
+    public DbSet<CareEpisode> CareEpisodes => Set<CareEpisode>();
+
+    public DbSet<CareReview> CareReviews => Set<CareReview>();
+
+    public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
+
+    public DbSet<AnnualOutcome> AnnualOutcomes => Set<AnnualOutcome>();
+
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+
+    public DbSet<CareLeaverContact> CareLeaverContacts => Set<CareLeaverContact>();
+
+    public DbSet<AdoptionRecord> Adoptions => Set<AdoptionRecord>();
+
+    public DbSet<PreviousPermanenceRecord> PreviousPermanence => Set<PreviousPermanenceRecord>();
+
+    public DbSet<PreProceedings> PreProceedings => Set<PreProceedings>();
+
+    public DbSet<CareProceedings> CareProceedings => Set<CareProceedings>();
+
+    public DbSet<PrivateFosteringArrangement> PrivateFostering => Set<PrivateFosteringArrangement>();
+
+    public DbSet<Allegation> Allegations => Set<Allegation>();
+
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+
+    public DbSet<ManagementDecision> ManagementDecisions => Set<ManagementDecision>();
+
+    public DbSet<PanelDecision> PanelDecisions => Set<PanelDecision>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
+    /// <summary>Every DfE code type in the domain (each is stored as its code).</summary>
+    internal static IReadOnlyList<Type> DfeCodeTypes { get; } =
+    [
+        .. typeof(IDfeCode<>).Assembly.GetTypes()
+            .Where(t => t.IsValueType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDfeCode<>)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal),
+    ];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IncrementVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IncrementVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        foreach (var codeType in DfeCodeTypes)
+        {
+            configurationBuilder.Properties(codeType)
+                .HaveConversion(typeof(DfeCodeConverter<>).MakeGenericType(codeType))
+                .HaveMaxLength(DfeCodeConversion.MaxLength);
+            configurationBuilder.Properties(typeof(List<>).MakeGenericType(codeType))
+                .HaveConversion(typeof(CodeListConverter<>).MakeGenericType(codeType), typeof(CodeListComparer<>).MakeGenericType(codeType));
+        }
+
+        // Enums are stored by name so the database reads without a code book.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(EnumMaxLength);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LanternDbContext).Assembly);
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    /// <summary>Names every column, key and index not named explicitly in a configuration.</summary>
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName() ?? Naming.ToSnakeCase(entity.ClrType.Name);
+            entity.SetTableName(table);
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(Naming.ToSnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys().Where(k => k.GetName() is null || !k.GetName()!.StartsWith("pk_", StringComparison.Ordinal)))
+            {
+                key.SetName(key.IsPrimaryKey() ? Naming.PrimaryKey(table) : Naming.Index(table, key.Properties.Select(p => p.GetColumnName())));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys().Where(fk => fk.GetConstraintName() is not { } n || !n.StartsWith("fk_", StringComparison.Ordinal)))
+            {
+                foreignKey.SetConstraintName(Naming.ForeignKey(table, foreignKey.PrincipalEntityType.GetTableName()!, foreignKey.Properties.Select(p => p.GetColumnName())));
+            }
+
+            foreach (var index in entity.GetIndexes().Where(i => i.GetDatabaseName() is not { } n || !n.StartsWith("ix_", StringComparison.Ordinal)))
+            {
+                index.SetDatabaseName(Naming.Index(table, index.Properties.Select(p => p.GetColumnName())));
+            }
+        }
+    }
+
+    private void IncrementVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}
+
+/// <summary>The Lantern model on SQLite (migrations in <c>Migrations/Sqlite</c>).</summary>
+public sealed class SqliteLanternDbContext(DbContextOptions<SqliteLanternDbContext> options) : LanternDbContext(options)
+{
+}
+
+/// <summary>The Lantern model on PostgreSQL (migrations in <c>Migrations/Postgres</c>).</summary>
+public sealed class PostgresLanternDbContext(DbContextOptions<PostgresLanternDbContext> options) : LanternDbContext(options)
+{
+}

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using Lantern.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+using NpgsqlTypes;
+
+namespace Lantern.Data;
+
+/// <summary>One column of a table, read from the EF Core model: its name, its type mapping
+/// (with the value converter) and compiled accessors, so the bulk paths store exactly what EF Core would.</summary>
+internal sealed class ColumnMap
+{
+    public required string Name { get; init; }
+
+    public required IProperty Property { get; init; }
+
+    public required RelationalTypeMapping Mapping { get; init; }
+
+    public required string StoreType { get; init; }
+
+    public required bool IsNullable { get; init; }
+
+    /// <summary>Entity to the value sent to the database (converted, boxed; null for NULL).</summary>
+    public required Func<object, object?> ProviderValue { get; init; }
+
+    public NpgsqlDbType NpgsqlDbType => ToNpgsqlDbType(StoreType);
+
+    private static NpgsqlDbType ToNpgsqlDbType(string storeType)
+    {
+        var paren = storeType.IndexOf('(', StringComparison.Ordinal);
+        var name = (paren < 0 ? storeType : storeType[..paren]).Trim().ToLowerInvariant();
+        return name switch
+        {
+            "bigint" => NpgsqlDbType.Bigint,
+            "integer" => NpgsqlDbType.Integer,
+            "smallint" => NpgsqlDbType.Smallint,
+            "boolean" => NpgsqlDbType.Boolean,
+            "text" => NpgsqlDbType.Text,
+            "character varying" => NpgsqlDbType.Varchar,
+            "date" => NpgsqlDbType.Date,
+            "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+            "numeric" => NpgsqlDbType.Numeric,
+            "double precision" => NpgsqlDbType.Double,
+            "uuid" => NpgsqlDbType.Uuid,
+            _ => throw new NotSupportedException($"The bulk writer does not know PostgreSQL column type '{storeType}'."),
+        };
+    }
+}
+
+/// <summary>One table of <see cref="AuthorityData"/>, described by the EF Core model.</summary>
+internal abstract class TableMap
+{
+    protected TableMap(string table, IEntityType entityType, IReadOnlyList<ColumnMap> columns)
+    {
+        Table = table;
+        EntityType = entityType;
+        Columns = columns;
+        QuotedColumns = string.Join(", ", columns.Select(c => Quote(c.Name)));
+    }
+
+    public string Table { get; }
+
+    public IEntityType EntityType { get; }
+
+    public IReadOnlyList<ColumnMap> Columns { get; }
+
+    /// <summary>"col1", "col2", ... in <see cref="Columns"/> order.</summary>
+    public string QuotedColumns { get; }
+
+    public string QuotedTable => Quote(Table);
+
+    public abstract IReadOnlyList<Entity> Rows(AuthorityData data);
+
+    /// <summary>Reads every row of a <c>SELECT</c> of <see cref="QuotedColumns"/> into its list.</summary>
+    public abstract Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken);
+
+    public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
+
+internal sealed class TableMap<T> : TableMap
+    where T : Entity
+{
+    private readonly Func<AuthorityData, List<T>> _list;
+    private readonly Func<DbDataReader, T> _materialize;
+
+    public TableMap(string table, IEntityType entityType, IReadOnlyList<ColumnMap> columns, Func<AuthorityData, List<T>> list)
+        : base(table, entityType, columns)
+    {
+        _list = list;
+        _materialize = TableMaps.CompileMaterializer<T>(columns);
+    }
+
+    public override IReadOnlyList<Entity> Rows(AuthorityData data) => _list(data);
+
+    public override async Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken)
+    {
+        var list = _list(data);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(_materialize(reader));
+        }
+    }
+}
+
+/// <summary>The tables of the model in an order that satisfies foreign keys (principals first),
+/// built once per provider from the EF Core model.</summary>
+internal static class TableMaps
+{
+    private static readonly ConcurrentDictionary<DbProvider, IReadOnlyList<TableMap>> Cache = new();
+
+    public static IReadOnlyList<TableMap> For(DbProvider provider) => Cache.GetOrAdd(provider, Build);
+
+    private static IReadOnlyList<TableMap> Build(DbProvider provider)
+    {
+        var target = provider == DbProvider.Sqlite
+            ? DbTarget.Sqlite(Path.Combine(Path.GetTempPath(), "lantern-model.db"))
+            : DbTarget.Postgres("Host=localhost;Database=lantern");
+        using var context = LanternDatabase.CreateContext(target);
+        var model = context.Model;
+
+        var lists = typeof(AuthorityData).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(List<>)
+                && typeof(Entity).IsAssignableFrom(p.PropertyType.GetGenericArguments()[0]))
+            .ToList();
+        var listByType = lists.ToDictionary(p => p.PropertyType.GetGenericArguments()[0]);
+
+        var entityTypes = model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType)).ToList();
+        var missing = entityTypes.Where(e => !listByType.ContainsKey(e.ClrType)).Select(e => e.ClrType.Name)
+            .Concat(listByType.Keys.Where(t => entityTypes.All(e => e.ClrType != t)).Select(t => t.Name))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The EF Core model and AuthorityData disagree about {string.Join(", ", missing)}: every entity needs a DbSet, a configuration and an AuthorityData list.");
+        }
+
+        // Principals first, otherwise in AuthorityData order.
+        var ordered = new List<IEntityType>();
+        var visiting = new HashSet<IEntityType>();
+        void Visit(IEntityType entityType)
+        {
+            if (ordered.Contains(entityType) || !visiting.Add(entityType))
+            {
+                return;
+            }
+
+            foreach (var fk in entityType.GetForeignKeys())
+            {
+                if (fk.PrincipalEntityType != entityType)
+                {
+                    Visit(fk.PrincipalEntityType);
+                }
+            }
+
+            ordered.Add(entityType);
+        }
+
+        foreach (var list in lists)
+        {
+            Visit(entityTypes.Single(e => e.ClrType == list.PropertyType.GetGenericArguments()[0]));
+        }
+
+        return [.. ordered.Select(e => Create(e, listByType[e.ClrType]))];
+    }
+
+    private static TableMap Create(IEntityType entityType, PropertyInfo list)
+    {
+        var mapping = entityType.GetTableMappings().Single();
+        var table = mapping.Table.Name;
+        var columns = mapping.ColumnMappings
+            .OrderBy(c => c.Property.IsPrimaryKey() ? 0 : 1)
+            .ThenBy(c => c.Column.Name, StringComparer.Ordinal)
+            .Select(c => new ColumnMap
+            {
+                Name = c.Column.Name,
+                Property = c.Property,
+                Mapping = c.TypeMapping,
+                StoreType = c.Column.StoreType,
+                IsNullable = c.Column.IsNullable,
+                ProviderValue = CompileProviderValue(entityType.ClrType, c.Property, c.TypeMapping),
+            })
+            .ToList();
+        var mapType = typeof(TableMap<>).MakeGenericType(entityType.ClrType);
+        var getter = list.GetMethod!.CreateDelegate(typeof(Func<,>).MakeGenericType(typeof(AuthorityData), list.PropertyType));
+        return (TableMap)Activator.CreateInstance(mapType, table, entityType, columns, getter)!;
+    }
+
+    private static Func<object, object?> CompileProviderValue(Type entityClrType, IProperty property, RelationalTypeMapping mapping)
+    {
+        var parameter = Expression.Parameter(typeof(object), "entity");
+        Expression value = Expression.Property(Expression.Convert(parameter, entityClrType), property.PropertyInfo!);
+        var converter = mapping.Converter;
+        Expression body;
+        if (converter is null)
+        {
+            body = Expression.Convert(value, typeof(object));
+        }
+        else
+        {
+            var convert = converter.ConvertToProviderExpression;
+            Expression Converted(Expression input) => Expression.Convert(
+                ReplacingExpressionVisitor.Replace(convert.Parameters[0], input, convert.Body), typeof(object));
+            var nullObject = Expression.Constant(null, typeof(object));
+            if (Nullable.GetUnderlyingType(value.Type) is not null)
+            {
+                body = Expression.Condition(Expression.Property(value, "HasValue"), Converted(Expression.Property(value, "Value")), nullObject);
+            }
+            else if (!value.Type.IsValueType)
+            {
+                body = Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), nullObject, Converted(value));
+            }
+            else
+            {
+                body = Converted(value);
+            }
+        }
+
+        return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
+    }
+
+    internal static Func<DbDataReader, T> CompileMaterializer<T>(IReadOnlyList<ColumnMap> columns)
+        where T : Entity
+    {
+        var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+        var isDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
+        var bindings = new List<MemberBinding>();
+        for (var ordinal = 0; ordinal < columns.Count; ordinal++)
+        {
+            var column = columns[ordinal];
+            var mapping = column.Mapping;
+            var propertyInfo = column.Property.PropertyInfo!;
+            var propertyType = propertyInfo.PropertyType;
+            var index = Expression.Constant(ordinal);
+
+            Expression read = Expression.Call(reader, mapping.GetDataReaderMethod(), index);
+            read = mapping.CustomizeDataReaderExpression(read);
+            var converter = mapping.Converter;
+            var providerType = converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
+            if (read.Type != providerType)
+            {
+                read = Expression.Convert(read, providerType);
+            }
+
+            if (converter is not null)
+            {
+                var fromProvider = converter.ConvertFromProviderExpression;
+                read = ReplacingExpressionVisitor.Replace(fromProvider.Parameters[0], read, fromProvider.Body);
+            }
+
+            if (read.Type != propertyType)
+            {
+                read = Expression.Convert(read, propertyType);
+            }
+
+            if (column.IsNullable)
+            {
+                read = Expression.Condition(Expression.Call(reader, isDbNull, index), Expression.Default(propertyType), read);
+            }
+
+            bindings.Add(Expression.Bind(propertyInfo, read));
+        }
+
+        var body = Expression.MemberInit(Expression.New(typeof(T)), bindings);
+        return Expression.Lambda<Func<DbDataReader, T>>(body, reader).Compile();
+    }
+}

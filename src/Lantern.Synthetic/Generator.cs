@@ -1,0 +1,402 @@
+using Lantern.Domain.Codes;
+using Lantern.Domain.Identifiers;
+using Lantern.Domain.Model;
+
+namespace Lantern.Synthetic;
+
+/// <summary>The deterministic synthetic local authority: the same options give the same data.</summary>
+public static class SyntheticAuthority
+{
+    public static GenerationResult Generate(GeneratorOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var profile = Profile.Find(options.Profile)
+            ?? throw new ArgumentException($"Unknown profile '{options.Profile}'. Known profiles: {string.Join(", ", Profile.Names)}.");
+        if (options.To < options.From)
+        {
+            throw new ArgumentException("The end date must not be before the start date.");
+        }
+
+        if (options.Population is < 1)
+        {
+            throw new ArgumentException("The population must be at least 1.");
+        }
+
+        return new Generator(profile, options, progress).Run();
+    }
+}
+
+/// <summary>The simulation. Month by month it draws the demand the profile asks for (referrals,
+/// section 47 enquiries, conferences, children entering care), schedules each journey's end, and
+/// afterwards writes the visits, reviews and meetings each journey implies.</summary>
+internal sealed partial class Generator
+{
+    private const int BurnInMonths = 24;
+
+    private readonly Profile profile;
+    private readonly GeneratorOptions options;
+    private readonly IProgress<string>? progress;
+    private readonly Random rng;
+    private readonly double scale;
+    private readonly AuthorityData data = new();
+    private readonly List<InjectedDefect> defects = [];
+    private readonly List<ChildState> states = [];
+    private readonly double[] wardDemandWeights;
+    private readonly DateOnly simStart;
+    private readonly DateOnly detailFrom;
+    private readonly DateOnly to;
+
+    // Pools used to pick who the next event happens to.
+    private readonly List<ChildState> inCare = [];
+    private readonly List<ChildState> onProtectionPlan = [];
+    private readonly List<ChildState> recentlyClosed = [];
+
+    public Generator(Profile profile, GeneratorOptions options, IProgress<string>? progress)
+    {
+        this.profile = profile;
+        this.options = options;
+        this.progress = progress;
+        rng = new Random(options.Seed);
+        scale = options.Population is { } p ? p / (double)profile.Population0To17 : 1.0;
+        to = options.To;
+        var startMonth = new DateOnly(options.From.Year, options.From.Month, 1);
+        simStart = startMonth.AddMonths(-BurnInMonths);
+        detailFrom = options.From.AddYears(-1);
+        var totalWeight = profile.Wards.Sum(w => w.PopulationShare);
+        wardDemandWeights = [.. profile.Wards.Select(w => w.PopulationShare / totalWeight * DeprivationMultiplier(w.DeprivationDecile))];
+    }
+
+    internal Random Rng => rng;
+
+    private static double DeprivationMultiplier(int decile) => decile switch
+    {
+        1 => 3.0,
+        2 => 2.2,
+        3 => 1.6,
+        4 => 1.2,
+        5 or 6 => 0.9,
+        7 or 8 => 0.6,
+        _ => 0.4,
+    };
+
+    public GenerationResult Run()
+    {
+        WriteAuthorityAndPopulation();
+        progress?.Report("Drawing demand month by month");
+        SeedInitialStocks();
+        for (var month = simStart; month <= to; month = month.AddMonths(1))
+        {
+            SimulateMonth(month);
+        }
+
+        progress?.Report("Writing visits, reviews and meetings");
+        foreach (var s in states)
+        {
+            FinishChild(s);
+        }
+
+        progress?.Report("Building the workforce and allocations");
+        new WorkforceBuilder(this, data, profile, options, scale, simStart, to).Build(states);
+        Renumber();
+        return new GenerationResult { Data = data, Defects = defects };
+    }
+
+    // ---------------------------------------------------------------- place and population
+
+    private void WriteAuthorityAndPopulation()
+    {
+        data.Authorities.Add(new LocalAuthority
+        {
+            Id = 1,
+            Code = profile.LaCode,
+            Name = profile.CouncilName,
+            Profile = profile.Name,
+            Seed = options.Seed,
+            DataFrom = options.From,
+            DataTo = options.To,
+        });
+        var totalShare = profile.Wards.Sum(w => w.PopulationShare);
+        long wardId = 0;
+        foreach (var w in profile.Wards)
+        {
+            data.Wards.Add(new WardInfo { Id = ++wardId, Name = w.Name, DeprivationDecile = w.DeprivationDecile, PostcodeDistrict = w.PostcodeDistrict });
+        }
+
+        long popId = 0;
+        var total = profile.Population0To17 * scale;
+        for (var year = simStart.Year - 1; year <= to.Year; year++)
+        {
+            var yearTotal = total * Math.Pow(1 + profile.PopulationGrowthPerYear, year - profile.PopulationReferenceYear);
+            foreach (var w in profile.Wards)
+            {
+                // Slightly more young children in the deprived wards.
+                var youngTilt = w.DeprivationDecile <= 2 ? 0.012 : 0.0;
+                for (var age = 0; age < 18; age++)
+                {
+                    var ageWeight = (1.0 / 18) * (1 + (youngTilt * (8.5 - age)));
+                    var count = (int)Math.Round(yearTotal * (w.PopulationShare / totalShare) * ageWeight);
+                    data.Population.Add(new PopulationEstimate { Id = ++popId, Year = year, Ward = w.Name, Age = age, Count = count });
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    internal bool Chance(double p) => rng.NextDouble() < p;
+
+    internal int Between(int minInclusive, int maxInclusive) => rng.Next(minInclusive, maxInclusive + 1);
+
+    internal T Pick<T>(IReadOnlyList<T> items) => items[rng.Next(items.Count)];
+
+    private int Poisson(double lambda)
+    {
+        if (lambda <= 0)
+        {
+            return 0;
+        }
+
+        if (lambda > 50)
+        {
+            var n = (int)Math.Round(lambda + (Math.Sqrt(lambda) * Normal()));
+            return Math.Max(0, n);
+        }
+
+        var l = Math.Exp(-lambda);
+        var k = 0;
+        var p = 1.0;
+        do
+        {
+            k++;
+            p *= rng.NextDouble();
+        }
+        while (p > l);
+        return k - 1;
+    }
+
+    internal double Normal()
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>A log-normal number of days with the given median.</summary>
+    private int LogNormalDays(double median, double sigma, int min = 1) =>
+        Math.Max(min, (int)Math.Round(median * Math.Exp(sigma * Normal())));
+
+    private static int FinancialYear(DateOnly d) => d.Month >= 4 ? d.Year + 1 : d.Year;
+
+    private YearTargets TargetsOn(DateOnly d) => profile.For(FinancialYear(d));
+
+    private DateOnly RandomDayIn(DateOnly monthStart) => monthStart.AddDays(rng.Next(DateTime.DaysInMonth(monthStart.Year, monthStart.Month)));
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private bool Defect(ChildState s, string kind, string description)
+    {
+        if (!options.Defects || !Chance(options.DefectRate))
+        {
+            return false;
+        }
+
+        defects.Add(new InjectedDefect(s.Child.Id, kind, description));
+        return true;
+    }
+
+    /// <summary>Seasonal shape of demand: fewer referrals in August and late December.</summary>
+    private static double Seasonality(int month) => month switch
+    {
+        8 => 0.80,
+        12 => 0.88,
+        1 => 1.02,
+        3 => 1.08,
+        9 => 1.08,
+        10 => 1.08,
+        11 => 1.05,
+        _ => 1.0,
+    };
+
+    private double SeasonSum() => Enumerable.Range(1, 12).Sum(Seasonality);
+
+    // ---------------------------------------------------------------- children
+
+    internal ChildState NewChild(DateOnly knownFrom, int? age = null, bool unborn = false)
+    {
+        var wardIndex = PickWard();
+        var ward = profile.Wards[wardIndex];
+        var id = data.Children.Count + 1;
+        var sex = Chance(0.51) ? Sex.Male : Sex.Female;
+        var years = age ?? SampleReferralAge();
+        DateOnly? dob = null;
+        DateOnly? edob = null;
+        if (unborn)
+        {
+            edob = knownFrom.AddDays(Between(20, 150));
+            sex = Sex.Unknown;
+        }
+        else
+        {
+            dob = knownFrom.AddYears(-years).AddDays(-rng.Next(365));
+        }
+
+        var child = new Child
+        {
+            Id = id,
+            LaChildId = $"NEL{id:D7}",
+            GivenName = unborn ? "Unborn" : sex == Sex.Male ? Pick(Names.Boys) : Pick(Names.Girls),
+            FamilyName = Pick(Names.Family),
+            DateOfBirth = dob,
+            ExpectedDateOfBirth = edob,
+            Sex = sex,
+            Ethnicity = SampleEthnicity(),
+            Disabilities = Chance(0.08) ? [Pick(DisabilityChoices)] : [Disability.None],
+            Postcode = $"{ward.PostcodeDistrict} {Between(1, 9)}{(char)('A' + rng.Next(20))}{(char)('A' + rng.Next(20))}",
+            Ward = ward.Name,
+            NhsNumber = NhsNumber.FromSerial(id % (NhsNumber.MaxSerial + 1)).Digits,
+        };
+        if (dob is { } d)
+        {
+            var ageNow = child.AgeOn(knownFrom) ?? 0;
+            if (ageNow >= 4)
+            {
+                var serial = (int)(id % 1000);
+                child.Upn = Upn.Create(int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture), 2000 + (int)(id % 400), d.Year % 100, serial).ToString();
+            }
+            else
+            {
+                child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
+            }
+        }
+        else
+        {
+            child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
+        }
+
+        var state = new ChildState(child, wardIndex);
+        data.Children.Add(child);
+        states.Add(state);
+        if (child.Ethnicity == Ethnicity.NotObtained)
+        {
+            defects.Add(new InjectedDefect(child.Id, "ethnicity-not-obtained", "Ethnicity recorded as not yet obtained"));
+        }
+
+        if (child.Upn is not null && Defect(state, "upn-missing", "School-age child recorded with neither a UPN nor a reason it is unknown"))
+        {
+            child.Upn = null;
+        }
+
+        AddFamily(state, knownFrom);
+        return state;
+    }
+
+    private static readonly Disability[] DisabilityChoices =
+        [Disability.Learning, Disability.Autism, Disability.Behaviour, Disability.Communication, Disability.Mobility, new("HEAR"), new("VIS"), new("PC")];
+
+    private int PickWard()
+    {
+        var total = 0.0;
+        foreach (var w in wardDemandWeights)
+        {
+            total += w;
+        }
+
+        var x = rng.NextDouble() * total;
+        for (var i = 0; i < wardDemandWeights.Length; i++)
+        {
+            x -= wardDemandWeights[i];
+            if (x <= 0)
+            {
+                return i;
+            }
+        }
+
+        return wardDemandWeights.Length - 1;
+    }
+
+    private int SampleReferralAge()
+    {
+        var x = rng.NextDouble();
+        return x switch
+        {
+            < 0.10 => 0,
+            < 0.30 => Between(1, 4),
+            < 0.55 => Between(5, 9),
+            < 0.87 => Between(10, 15),
+            _ => Between(16, 17),
+        };
+    }
+
+    private int SampleCareEntryAge()
+    {
+        var x = rng.NextDouble();
+        return x switch
+        {
+            < 0.20 => 0,
+            < 0.36 => Between(1, 4),
+            < 0.55 => Between(5, 9),
+            < 0.88 => Between(10, 15),
+            _ => 16,
+        };
+    }
+
+    private Ethnicity SampleEthnicity()
+    {
+        var x = rng.NextDouble();
+        var code = x switch
+        {
+            < 0.905 => "WBRI",
+            < 0.925 => "WOTH",
+            < 0.935 => "WROM",
+            < 0.955 => "MWBC",
+            < 0.965 => "MOTH",
+            < 0.972 => "APKN",
+            < 0.978 => "AOTH",
+            < 0.984 => "BAFR",
+            < 0.988 => "CHNE",
+            < 0.994 => "OOTH",
+            _ => options.Defects ? "NOBT" : "WBRI",
+        };
+        return new Ethnicity(code);
+    }
+
+    private void AddFamily(ChildState s, DateOnly from)
+    {
+        var mother = new Person
+        {
+            Id = data.People.Count + 1,
+            GivenName = Pick(Names.Adults[..14]),
+            FamilyName = s.Child.FamilyName,
+            DateOfBirth = (s.Child.DateOfBirth ?? from).AddYears(-Between(17, 38)),
+            Postcode = s.Child.Postcode,
+        };
+        data.People.Add(mother);
+        data.Relationships.Add(new ChildRelationship { Id = data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = mother.Id, Type = RelationshipType.Mother, LivesInHousehold = true, HasParentalResponsibility = true });
+        if (Chance(0.55))
+        {
+            var father = new Person
+            {
+                Id = data.People.Count + 1,
+                GivenName = Pick(Names.Adults[14..]),
+                FamilyName = Chance(0.6) ? s.Child.FamilyName : Pick(Names.Family),
+                DateOfBirth = mother.DateOfBirth?.AddYears(-Between(-2, 8)),
+                Postcode = Chance(0.5) ? s.Child.Postcode : null,
+            };
+            data.People.Add(father);
+            data.Relationships.Add(new ChildRelationship { Id = data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = father.Id, Type = RelationshipType.Father, LivesInHousehold = Chance(0.4), HasParentalResponsibility = Chance(0.8) });
+        }
+
+        var age = s.Child.AgeOn(from) ?? 0;
+        data.Professionals.Add(new ProfessionalInvolvement
+        {
+            Id = data.Professionals.Count + 1,
+            ChildId = s.Child.Id,
+            Role = age < 5 ? ProfessionalRole.HealthVisitor : ProfessionalRole.SchoolDesignatedLead,
+            Name = $"{Pick(Names.StaffGiven)} {Pick(Names.Family)}",
+            Organisation = age < 5 ? "Community health visiting service" : $"{profile.Wards[s.WardIndex].Name} Academy",
+            From = from,
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Lantern.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantern.Web.Tests;
+
+public sealed class ErrorPageTests
+{
+    private const string SecretDetail = "secret-detail-of-child-1234";
+
+    [Fact]
+    public async Task Unhandled_exception_shows_the_GOVUK_problem_page_with_500_and_no_details()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+        });
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/test/throw", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Sorry, there is a problem with the service</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretDetail, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorPageTests", html, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control must be no-store");
+        Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp));
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Assert.Single(csp));
+    }
+
+    /// <summary>Adds /test/throw after the app's own pipeline, so the app's exception handler catches it.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/test/throw", branch => branch.Run(_ => throw new InvalidOperationException(SecretDetail)));
+        };
+    }
+}

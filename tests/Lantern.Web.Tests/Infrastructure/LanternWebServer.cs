@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantern.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Lantern.Web running on real Kestrel at a free 127.0.0.1 port, for browser tests and HTTP tests
+/// that should see exactly what a browser sees. Shared by the whole test assembly (see
+/// AssemblyFixtures.cs); subclass and override <see cref="ConfigureWebHost"/> for a different setup.
+/// </summary>
+public class LanternWebServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public LanternWebServer()
+    {
+        UseKestrel(0);
+    }
+
+    /// <summary>Root of the running site, for example http://127.0.0.1:41234/.</summary>
+    public Uri RootUri { get; private set; } = null!;
+
+    /// <summary>An HTTP client for the running server that does not follow redirects.</summary>
+    public HttpClient CreateHttpClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = RootUri };
+
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = addresses.Single();
+        RootUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        if (!RootUri.IsLoopback)
+        {
+            throw new InvalidOperationException($"The test server must listen on loopback only, not {RootUri}.");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // What users get: the exception handler and GOV.UK error pages, not the developer page.
+        builder.UseEnvironment("Production");
+    }
+}
