@@ -19,6 +19,9 @@ public static class AuthorityWriter
 {
     private const int ProgressEvery = 10_000;
 
+    /// <summary>SQLite page cache for the bulk write, in KiB.</summary>
+    private const int BulkCacheKib = 256 * 1024;
+
     /// <summary>Writes <paramref name="data"/> and returns the number of rows written.</summary>
     /// <param name="progress">Told (table, rows done, rows in table) as each table goes.</param>
     /// <param name="replace">Delete every Lantern record first (in the same transaction) instead of refusing a database that has data.</param>
@@ -78,6 +81,9 @@ public static class AuthorityWriter
         bool replace,
         CancellationToken cancellationToken)
     {
+        // A large page cache keeps index pages in memory instead of spilling them to the WAL.
+        await ExecuteAsync(connection, null, $"PRAGMA cache_size = -{BulkCacheKib}", cancellationToken);
+
         // BEGIN IMMEDIATE: take the write lock now rather than fail half way.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var committed = false;
@@ -87,10 +93,29 @@ public static class AuthorityWriter
             await ExecuteAsync(connection, transaction, "PRAGMA defer_foreign_keys = ON", cancellationToken);
             await PrepareTargetAsync(target, connection, transaction, tables, replace, cancellationToken);
 
+            // Building each index once from the loaded table beats updating it row by row.
+            var indexes = await QueryPairsAsync(connection, transaction,
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("
+                + string.Join(", ", tables.Select(t => $"'{t.Table}'")) + ") ORDER BY name",
+                cancellationToken);
+            await ExecuteAsync(connection, transaction, string.Concat(indexes.Select(i => $"DROP INDEX {TableMap.Quote(i.Name)};")), cancellationToken);
+
             long written = 0;
             foreach (var table in tables)
             {
-                written += WriteSqliteTable(connection, transaction, table, table.Rows(data), progress, cancellationToken);
+                written += WriteSqliteTable(connection, table, table.Rows(data), progress, cancellationToken);
+            }
+
+            foreach (var (name, sql) in indexes)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                }
+                catch (SqliteException ex)
+                {
+                    throw new AuthorityWriteException($"Nothing was written: index {name}: {DatabaseErrors.OneLine(ex.Message)}", ex);
+                }
             }
 
             try
@@ -105,6 +130,8 @@ public static class AuthorityWriter
                 throw new AuthorityWriteException($"Nothing was written: {problem}", ex);
             }
 
+            // Statistics for the query planner, from a sample of each index.
+            await ExecuteAsync(connection, null, "PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken);
             return written;
         }
         finally
@@ -113,12 +140,20 @@ public static class AuthorityWriter
             {
                 await RollbackQuietlyAsync(transaction);
             }
+
+            try
+            {
+                await ExecuteAsync(connection, null, "PRAGMA cache_size = -2000", CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+            {
+                // The connection is closed next anyway; keep the original failure.
+            }
         }
     }
 
     private static long WriteSqliteTable(
         SqliteConnection connection,
-        SqliteTransaction transaction,
         TableMap table,
         IReadOnlyList<Entity> rows,
         IProgress<(string table, long done, long total)>? progress,
@@ -132,21 +167,8 @@ public static class AuthorityWriter
         }
 
         var columns = table.Columns;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var values = new StringBuilder();
-        var parameters = new SqliteParameter[columns.Count];
-        for (var c = 0; c < columns.Count; c++)
-        {
-            var name = "@p" + c.ToString(CultureInfo.InvariantCulture);
-            values.Append(c == 0 ? string.Empty : ", ").Append(name);
-            parameters[c] = (SqliteParameter)columns[c].Mapping.CreateParameter(command, name, null, columns[c].IsNullable);
-            command.Parameters.Add(parameters[c]);
-        }
-
-        command.CommandText = $"INSERT INTO {table.QuotedTable} ({table.QuotedColumns}) VALUES ({values})";
-        command.Prepare();
-
+        var placeholders = string.Join(", ", Enumerable.Repeat("?", columns.Count));
+        using var statement = new SqliteBinder(connection, $"INSERT INTO {table.QuotedTable} ({table.QuotedColumns}) VALUES ({placeholders})");
         for (var i = 0; i < total; i++)
         {
             var row = rows[i];
@@ -154,12 +176,12 @@ public static class AuthorityWriter
             {
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    parameters[c].Value = columns[c].ProviderValue(row) ?? DBNull.Value;
+                    statement.Bind(c, columns[c].ProviderValue(row));
                 }
 
-                command.ExecuteNonQuery();
+                statement.Step();
             }
-            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException or NotSupportedException)
             {
                 throw new AuthorityWriteException($"Nothing was written: {table.Table} id {row.Id}: {DatabaseErrors.OneLine(ex.Message)}", ex);
             }
@@ -218,11 +240,36 @@ public static class AuthorityWriter
         try
         {
             await PrepareTargetAsync(target, connection, transaction, tables, replace, cancellationToken);
+
+            // As pg_restore does: load without secondary indexes and foreign keys, then build
+            // each index once and check each foreign key with one join. Definitions are read from
+            // the database, so they come back exactly as the migrations made them.
+            var names = string.Join(", ", tables.Select(t => $"'{t.Table}'"));
+            var foreignKeys = await QueryTriplesAsync(connection, transaction,
+                "SELECT cl.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                + "JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
+                + $"WHERE c.contype = 'f' AND n.nspname = current_schema() AND cl.relname IN ({names}) ORDER BY c.conname",
+                cancellationToken);
+            var indexes = await QueryPairsAsync(connection, transaction,
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+                + $"AND i.tablename IN ({names}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY i.indexname",
+                cancellationToken);
+            await ExecuteAsync(connection, transaction,
+                string.Concat(foreignKeys.Select(f => $"ALTER TABLE {TableMap.Quote(f.Table)} DROP CONSTRAINT {TableMap.Quote(f.Name)};"))
+                + string.Concat(indexes.Select(i => $"DROP INDEX {TableMap.Quote(i.Name)};")),
+                cancellationToken);
+
             long written = 0;
             foreach (var table in tables)
             {
                 written += await CopyTableAsync(connection, table, table.Rows(data), progress, cancellationToken);
             }
+
+            await ExecuteAsync(connection, transaction,
+                "SET LOCAL maintenance_work_mem = '256MB';"
+                + string.Concat(indexes.Select(i => i.Sql + ";"))
+                + string.Concat(foreignKeys.Select(f => $"ALTER TABLE {TableMap.Quote(f.Table)} ADD CONSTRAINT {TableMap.Quote(f.Name)} {f.Definition};")),
+                cancellationToken);
 
             // COPY with explicit ids leaves the identity sequences at 1: move them past the data.
             var reset = new StringBuilder();
@@ -235,6 +282,9 @@ public static class AuthorityWriter
             await ExecuteAsync(connection, transaction, reset.ToString(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             committed = true;
+
+            // Statistics for the query planner now, rather than whenever autovacuum gets to it.
+            await ExecuteAsync(connection, null, $"ANALYZE {string.Join(", ", tables.Select(t => t.QuotedTable))}", cancellationToken);
             return written;
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation
@@ -269,7 +319,7 @@ public static class AuthorityWriter
         }
 
         var columns = table.Columns;
-        var types = columns.Select(c => c.NpgsqlDbType).ToArray();
+        var writers = columns.Select(c => c.CopyWriter).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table.QuotedTable} ({table.QuotedColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         for (var i = 0; i < total; i++)
@@ -287,7 +337,7 @@ public static class AuthorityWriter
                     }
                     else
                     {
-                        importer.Write(value, types[c]);
+                        writers[c](importer, value);
                     }
                 }
             }
@@ -352,12 +402,50 @@ public static class AuthorityWriter
         await ExecuteAsync(connection, transaction, sql, cancellationToken);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<List<(string Name, string Sql)>> QueryPairsAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string)>();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<(string Table, string Name, string Definition)>> QueryTriplesAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string, string)>();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
     }
 
     private static async Task RollbackQuietlyAsync(DbTransaction transaction)

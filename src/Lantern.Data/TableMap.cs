@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace Lantern.Data;
@@ -29,6 +30,26 @@ internal sealed class ColumnMap
     public required Func<object, object?> ProviderValue { get; init; }
 
     public NpgsqlDbType NpgsqlDbType => ToNpgsqlDbType(StoreType);
+
+    /// <summary>Writes a non-null provider value to a binary COPY with its exact CLR type, so
+    /// Npgsql does not resolve the type of each boxed value again.</summary>
+    public Action<NpgsqlBinaryImporter, object> CopyWriter => _copyWriter ??= CompileCopyWriter();
+
+    private Action<NpgsqlBinaryImporter, object>? _copyWriter;
+
+    private Action<NpgsqlBinaryImporter, object> CompileCopyWriter()
+    {
+        var providerType = Mapping.Converter?.ProviderClrType ?? Nullable.GetUnderlyingType(Mapping.ClrType) ?? Mapping.ClrType;
+        providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
+        var write = typeof(NpgsqlBinaryImporter).GetMethods()
+            .Single(m => m.Name == nameof(NpgsqlBinaryImporter.Write) && m.IsGenericMethodDefinition
+                && m.GetParameters() is [_, { ParameterType: var p }] && p == typeof(NpgsqlDbType))
+            .MakeGenericMethod(providerType);
+        var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+        var value = Expression.Parameter(typeof(object), "value");
+        var body = Expression.Call(importer, write, Expression.Convert(value, providerType), Expression.Constant(NpgsqlDbType));
+        return Expression.Lambda<Action<NpgsqlBinaryImporter, object>>(body, importer, value).Compile();
+    }
 
     private static NpgsqlDbType ToNpgsqlDbType(string storeType)
     {
@@ -76,6 +97,9 @@ internal abstract class TableMap
 
     public abstract IReadOnlyList<Entity> Rows(AuthorityData data);
 
+    /// <summary>Grows the table's list to hold <paramref name="count"/> more rows.</summary>
+    public abstract void Reserve(AuthorityData data, long count);
+
     /// <summary>Reads every row of a <c>SELECT</c> of <see cref="QuotedColumns"/> into its list.</summary>
     public abstract Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken);
 
@@ -96,6 +120,9 @@ internal sealed class TableMap<T> : TableMap
     }
 
     public override IReadOnlyList<Entity> Rows(AuthorityData data) => _list(data);
+
+    public override void Reserve(AuthorityData data, long count) =>
+        _list(data).EnsureCapacity((int)Math.Min(int.MaxValue, _list(data).Count + count));
 
     public override async Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken)
     {

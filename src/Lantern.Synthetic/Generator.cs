@@ -22,8 +22,30 @@ public static class SyntheticAuthority
             throw new ArgumentException("The population must be at least 1.");
         }
 
-        return new Generator(profile, options, progress).Run();
+        var scale = options.Population is { } p ? p / (double)profile.Population0To17 : 1.0;
+        var shards = ShardCount(scale, options.MaxAreaScale);
+        if (shards == 1)
+        {
+            return new Generator(profile, options, progress).Run();
+        }
+
+        // A large authority is generated as areas of at most 40 times the profile's size, each
+        // from its own seed, in parallel; merging them in area order keeps the result the same
+        // whatever the number of cores.
+        var results = new GenerationResult[shards];
+        var done = 0;
+        Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            var share = options.Population!.Value / shards + (k < options.Population.Value % shards ? 1 : 0);
+            var area = options with { Population = share, Seed = unchecked((options.Seed * 7919) + k + 1) };
+            results[k] = new Generator(profile, area, null, k + 1).Run();
+            progress?.Report($"Generated area {Interlocked.Increment(ref done)} of {shards}");
+        });
+        progress?.Report("Merging the areas");
+        return ShardMerger.Merge(results, options);
     }
+
+    internal static int ShardCount(double scale, double maxAreaScale) => scale <= maxAreaScale ? 1 : (int)Math.Ceiling(scale / maxAreaScale);
 }
 
 /// <summary>The simulation. Month by month it draws the demand the profile asks for (referrals,
@@ -31,7 +53,7 @@ public static class SyntheticAuthority
 /// afterwards writes the visits, reviews and meetings each journey implies.</summary>
 internal sealed partial class Generator
 {
-    private const int BurnInMonths = 24;
+    private const int BurnInMonths = 12;
 
     private readonly Profile profile;
     private readonly GeneratorOptions options;
@@ -51,8 +73,9 @@ internal sealed partial class Generator
     private readonly List<ChildState> onProtectionPlan = [];
     private readonly List<ChildState> recentlyClosed = [];
 
-    public Generator(Profile profile, GeneratorOptions options, IProgress<string>? progress)
+    public Generator(Profile profile, GeneratorOptions options, IProgress<string>? progress, int area = 0)
     {
+        Area = area;
         this.profile = profile;
         this.options = options;
         this.progress = progress;
@@ -61,12 +84,17 @@ internal sealed partial class Generator
         to = options.To;
         var startMonth = new DateOnly(options.From.Year, options.From.Month, 1);
         simStart = startMonth.AddMonths(-BurnInMonths);
-        detailFrom = options.From.AddYears(-1);
+        detailFrom = options.From.AddMonths(-3);
         var totalWeight = profile.Wards.Sum(w => w.PopulationShare);
         wardDemandWeights = [.. profile.Wards.Select(w => w.PopulationShare / totalWeight * DeprivationMultiplier(w.DeprivationDecile))];
     }
 
     internal Random Rng => rng;
+
+    /// <summary>The area number when the authority is generated in areas, else 0.</summary>
+    internal int Area { get; }
+
+    internal void Report(string message) => progress?.Report(message);
 
     private static double DeprivationMultiplier(int decile) => decile switch
     {
@@ -97,7 +125,9 @@ internal sealed partial class Generator
 
         progress?.Report("Building the workforce and allocations");
         new WorkforceBuilder(this, data, profile, options, scale, simStart, to).Build(states);
+        progress?.Report("Tidying");
         Renumber();
+        progress?.Report("Done");
         return new GenerationResult { Data = data, Defects = defects };
     }
 
@@ -288,7 +318,6 @@ internal sealed partial class Generator
             child.Upn = null;
         }
 
-        AddFamily(state, knownFrom);
         return state;
     }
 
@@ -362,12 +391,20 @@ internal sealed partial class Generator
         return new Ethnicity(code);
     }
 
-    private void AddFamily(ChildState s, DateOnly from)
+    /// <summary>Family and professionals are recorded once a child is referred; a contact
+    /// alone records only the child.</summary>
+    internal void EnsureFamily(ChildState s, DateOnly from)
     {
+        if (s.HasFamily)
+        {
+            return;
+        }
+
+        s.HasFamily = true;
         var mother = new Person
         {
             Id = data.People.Count + 1,
-            GivenName = Pick(Names.Adults[..14]),
+            GivenName = Pick(Names.Women),
             FamilyName = s.Child.FamilyName,
             DateOfBirth = (s.Child.DateOfBirth ?? from).AddYears(-Between(17, 38)),
             Postcode = s.Child.Postcode,
@@ -379,7 +416,7 @@ internal sealed partial class Generator
             var father = new Person
             {
                 Id = data.People.Count + 1,
-                GivenName = Pick(Names.Adults[14..]),
+                GivenName = Pick(Names.Men),
                 FamilyName = Chance(0.6) ? s.Child.FamilyName : Pick(Names.Family),
                 DateOfBirth = mother.DateOfBirth?.AddYears(-Between(-2, 8)),
                 Postcode = Chance(0.5) ? s.Child.Postcode : null,

@@ -19,6 +19,10 @@ public sealed record GeneratorOptions
 
     /// <summary>Share of recording opportunities that carry a defect when defects are on.</summary>
     public double DefectRate { get; init; } = 0.03;
+
+    /// <summary>A large authority is generated in areas of at most this many times the
+    /// profile's population (in parallel, then merged).</summary>
+    public double MaxAreaScale { get; init; } = 40;
 }
 
 /// <summary>A recording defect the generator injected on purpose, so that data-quality checks can

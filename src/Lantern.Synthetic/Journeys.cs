@@ -22,6 +22,8 @@ internal sealed class ChildState(Child child, int wardIndex)
 
     public int PlansSoFar { get; set; }
 
+    public bool HasFamily { get; set; }
+
     public ReferralState? Current => Referrals.Count == 0 ? null : Referrals[^1];
 
     public bool IsOpenOn(DateOnly d) => Current is { } r && r.Referral.ReferralDate <= d && r.End >= d;
@@ -328,6 +330,7 @@ internal sealed partial class Generator
     private ReferralState StartReferral(ChildState s, DateOnly day, ReferralSource? source, double nfaShare, bool forCare)
     {
         var src = source ?? SampleSource();
+        EnsureFamily(s, day);
         var contact = AddContact(s, day, src, ContactOutcome.Referral);
         var referral = new Referral
         {
@@ -753,7 +756,7 @@ internal sealed partial class Generator
                 IssueDate = issued,
                 ExtensionWeeks = finalDate > issued.AddDays(182) ? 8 * (int)Math.Ceiling((finalDate.DayNumber - issued.AddDays(182).DayNumber) / 56.0) : 0,
                 FinalHearingDate = finalDate <= period.End ? finalDate : null,
-                FinalOrder = plan == CarePlanKind.Adoption ? FinalOrder.PlacementOrder : plan == CarePlanKind.ReturnHome ? FinalOrder.SupervisionOrder : FinalOrder.CareOrder,
+                FinalOrder = finalDate > period.End ? FinalOrder.None : plan == CarePlanKind.Adoption ? FinalOrder.PlacementOrder : plan == CarePlanKind.ReturnHome ? FinalOrder.SupervisionOrder : FinalOrder.CareOrder,
             };
             data.CareProceedings.Add(period.Proceedings);
             if (Chance(0.6))

@@ -26,6 +26,10 @@ internal static class Names
         "Paul", "Mark", "Lee", "Darren", "Craig", "Wayne", "Dean", "Steven", "Gary", "Jason", "Carl", "Shaun", "Andrew", "Scott",
     ];
 
+    public static readonly string[] Women = Adults[..14];
+
+    public static readonly string[] Men = Adults[14..];
+
     public static readonly string[] Family =
     [
         "Smith", "Johnson", "Brown", "Taylor", "Wilson", "Davies", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Robinson",

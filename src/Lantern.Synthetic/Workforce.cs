@@ -17,7 +17,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
     private readonly List<Worker> iros = [];
     private readonly List<Worker> earlyHelpWorkers = [];
     private Worker? lado;
-    private readonly DateOnly detailFrom = options.From.AddYears(-1);
+    private readonly DateOnly detailFrom = options.From.AddMonths(-3);
 
     private sealed record Segment(ChildState Child, DateOnly Start, DateOnly? End, TeamService Service);
 
@@ -39,10 +39,15 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
     {
         BuildTeams();
         var segments = BuildSegments(states);
+        g.Report("Workforce: segments");
         BuildWorkers(segments);
+        g.Report("Workforce: workers");
         Allocate(segments);
+        g.Report("Workforce: allocations");
         AssignWorkersToRecords(states);
+        g.Report("Workforce: assigned workers and notes");
         AddSupervisionAndOversight();
+        g.Report("Workforce: supervision");
         AddPanels();
         AddPrivateFosteringAndAllegations();
     }
@@ -58,7 +63,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             {
                 foreach (var name in names)
                 {
-                    var team = new Team { Id = data.Teams.Count + 1, Name = n == 1 ? name : $"{name} ({c + 1})", Service = service };
+                    var team = new Team { Id = data.Teams.Count + 1, Name = (g.Area > 0 ? $"Area {g.Area} " : "") + (n == 1 ? name : $"{name} ({c + 1})"), Service = service };
                     data.Teams.Add(team);
                     list.Add(team);
                     workersByTeam[team.Id] = [];
@@ -678,7 +683,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                     ChildId = a.ChildId,
                     ManagerId = manager,
                     Date = a.StartDate,
-                    Decision = $"Allocated to {worker.DisplayName}.",
+                    Decision = "Allocation agreed with the allocated worker.",
                     Rationale = a.Reason?.Label ?? "Allocation",
                 });
             }

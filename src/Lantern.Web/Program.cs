@@ -1,4 +1,5 @@
 using Lantern.Web;
+using Lantern.Web.Data;
 using Lantern.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,8 +14,11 @@ builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
 builder.Services.Configure<LanternSiteOptions>(builder.Configuration.GetSection(LanternSiteOptions.SectionName));
 builder.Services.AddRazorPages();
+builder.Services.AddLanternData();
 
 var app = builder.Build();
+
+await app.Services.InitialiseLanternDataAsync();
 
 app.UseLanternSecurityHeaders();
 
@@ -30,7 +34,7 @@ app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching
 app.UseRouting();
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
 
 public partial class Program
 {

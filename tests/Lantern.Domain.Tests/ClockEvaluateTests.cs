@@ -532,6 +532,43 @@ public class ClockEvaluateTests
     }
 
     [Fact]
+    public void Care_order_made_after_the_child_went_home_restarts_the_week()
+    {
+        // Home to a parent under an interim order on 1 March, full care order on 1 May (same carers).
+        var file = new ChildFile(NewChild("2020-01-01"))
+        {
+            CareEpisodes =
+            [
+                new CareEpisode { Id = 1, ChildId = 1, StartDate = D("2024-01-08"), EndDate = D("2024-03-01"), ReasonNew = ReasonNewEpisode.Started, LegalStatus = LegalStatus.InterimCareOrder, Placement = PlacementType.FosterShortTerm },
+                new CareEpisode { Id = 2, ChildId = 1, StartDate = D("2024-03-01"), EndDate = D("2024-05-01"), ReasonNew = ReasonNewEpisode.PlacementChange, LegalStatus = LegalStatus.InterimCareOrder, Placement = PlacementType.WithParents },
+                new CareEpisode { Id = 3, ChildId = 1, StartDate = D("2024-05-01"), ReasonNew = ReasonNewEpisode.LegalStatusChange, LegalStatus = LegalStatus.FullCareOrder, Placement = PlacementType.WithParents },
+            ],
+            Visits = [new Visit { Id = 1, ChildId = 1, Date = D("2024-04-20"), Kind = VisitKind.LookedAfter, ChildSeen = true }],
+        };
+
+        var visit = Single(file, "2024-05-09", ClockRules.ClaVisitCareOrderAtHome);
+
+        Assert.Equal((D("2024-05-01"), D("2024-05-08"), ClockStatus.Overdue), (visit.StartedOn, visit.DueOn, visit.Status));
+    }
+
+    [Fact]
+    public void Moving_home_after_the_first_review_is_still_weekly_until_a_review_of_the_new_placement()
+    {
+        var file = new ChildFile(NewChild("2020-01-01"))
+        {
+            CareEpisodes =
+            [
+                new CareEpisode { Id = 1, ChildId = 1, StartDate = D("2024-01-08"), EndDate = D("2024-03-04"), ReasonNew = ReasonNewEpisode.Started, LegalStatus = LegalStatus.Section20, Placement = PlacementType.FosterShortTerm },
+                new CareEpisode { Id = 2, ChildId = 1, StartDate = D("2024-03-04"), ReasonNew = ReasonNewEpisode.PlacementChange, LegalStatus = LegalStatus.Section20, Placement = PlacementType.WithParents },
+            ],
+            CareReviews = [new CareReview { Id = 1, ChildId = 1, Date = D("2024-02-01") }],
+            Visits = [new Visit { Id = 1, ChildId = 1, Date = D("2024-03-08"), Kind = VisitKind.LookedAfter, ChildSeen = true }],
+        };
+
+        Assert.Equal(D("2024-03-15"), Single(file, "2024-03-12", ClockRules.ClaVisitPlacedWithParent).DueOn);
+    }
+
+    [Fact]
     public void Short_breaks_are_not_given_the_full_looked_after_timescales()
     {
         var file = new ChildFile(NewChild("2012-01-01"))
@@ -618,6 +655,24 @@ public class ClockEvaluateTests
         Assert.Empty(Evaluate(file, "2026-03-01"));
     }
 
+    [Theory]
+    [InlineData("NREQ")]
+    [InlineData("DIED")]
+    public void Pathway_plan_review_stops_when_the_care_leaver_no_longer_needs_services(string inTouch)
+    {
+        var file = new ChildFile(NewChild("2005-03-01"))
+        {
+            CareLeaverContacts =
+            [
+                new CareLeaverContact { Id = 1, ChildId = 1, ContactDate = D("2022-03-10"), InTouch = CareLeaverInTouch.Yes, PathwayPlanReviewDate = D("2022-01-10") },
+                new CareLeaverContact { Id = 2, ChildId = 1, ContactDate = D("2023-03-10"), InTouch = CareLeaverInTouch.FromCode(inTouch) },
+            ],
+        };
+
+        Assert.NotEmpty(Evaluate(file, "2023-03-09"));
+        Assert.Empty(Evaluate(file, "2023-03-10"));
+    }
+
     [Fact]
     public void Private_fostering_first_visit_then_6_weekly()
     {
@@ -655,6 +710,20 @@ public class ClockEvaluateTests
 
         Assert.Equal((D(due), status), (item.DueOn, item.Status));
         Assert.Equal(extensionWeeks > 0, item.Basis.Contains($"plus {extensionWeeks} weeks", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(FinalOrder.None, 1)]
+    [InlineData(FinalOrder.CareOrder, 0)]
+    [InlineData(FinalOrder.Withdrawn, 0)]
+    public void Proceedings_with_a_final_order_but_no_hearing_date_are_not_listed(FinalOrder order, int expected)
+    {
+        var file = new ChildFile(NewChild("2018-01-01"))
+        {
+            CareProceedings = [new CareProceedings { Id = 1, ChildId = 1, IssueDate = D("2021-01-11"), FinalOrder = order }],
+        };
+
+        Assert.Equal(expected, Evaluate(file, "2024-01-15").Count(i => i.Rule == ClockRules.Proceedings));
     }
 
     [Fact]

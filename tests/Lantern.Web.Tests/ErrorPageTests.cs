@@ -1,5 +1,6 @@
 using System.Net;
 using Lantern.Web.Infrastructure;
+using Lantern.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,9 +15,12 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task Unhandled_exception_shows_the_GOVUK_problem_page_with_500_and_no_details()
     {
+        using var databaseFolder = new TempFolder();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Lantern:Database", Path.Combine(databaseFolder.Path, "lantern.db"));
+            builder.UseSetting("Lantern:SeedOnStartup", "false");
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
         });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

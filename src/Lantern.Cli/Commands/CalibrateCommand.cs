@@ -33,6 +33,10 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
         [CommandOption("--defects <ON|OFF>")]
         [DefaultValue("on")]
         public string Defects { get; init; } = "on";
+
+        [CommandOption("--counts")]
+        [Description("Also list how many records of each kind were generated")]
+        public bool Counts { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -47,11 +51,24 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
         });
         var clock = Stopwatch.StartNew();
         var before = GC.GetTotalMemory(false);
-        var result = SyntheticAuthority.Generate(options);
+        var result = SyntheticAuthority.Generate(options, settings.Counts ? new Progress<string>(m => console.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds:N1} s[/] {m}")) : null);
         var elapsed = clock.Elapsed;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         console.MarkupLineInterpolated($"Generated {result.Data.Children.Count:N0} children, {result.Data.TotalRecords:N0} records in {elapsed.TotalSeconds:N1} s; peak working set {peak / 1024.0 / 1024 / 1024:N2} GB.");
         _ = before;
+        if (settings.Counts)
+        {
+            var counts = new Table().AddColumns("Records", "Count");
+            foreach (var p in typeof(Lantern.Domain.Model.AuthorityData).GetProperties())
+            {
+                if (p.GetValue(result.Data) is System.Collections.ICollection list)
+                {
+                    counts.AddRow(p.Name, list.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            console.Write(counts);
+        }
         var checks = Calibration.Check(result.Data, options.Population is null ? 1.0 : options.Population.Value / 34_000.0);
         var table = new Table().AddColumns("Measure", "As at", "Target", "Measured", "Tolerance", "Within");
         foreach (var c in checks)

@@ -8,14 +8,16 @@ namespace Lantern.Domain.Clock;
 /// <summary>
 /// The statutory clock: every timescale that applies to a child on a given date, what started it,
 /// when it is due and whether it has been met. This is the only place the timescale rules live;
-/// the numbers themselves are in <see cref="DueDates"/>.
+/// the numbers themselves are in <see cref="DueDates"/> and, where a council sets its own, in
+/// <see cref="LocalStandards"/>.
 /// </summary>
 /// <remarks>
 /// <para>As-at reproducibility: only what was known on the as-at date counts. A record dated after it
 /// is ignored, and an end, decision or completion date after it is treated as not yet happened, so
 /// re-running a past date gives the same answer however the file has grown since. Two undated values
 /// are the exception and are used as stored: <see cref="CareProceedings.ExtensionWeeks"/> and the
-/// <see cref="Referral.NoFurtherAction"/> flag.</para>
+/// <see cref="Referral.NoFurtherAction"/> flag; likewise proceedings with a final order but no final
+/// hearing date are treated as concluded and not listed.</para>
 /// <para>What is listed: a one-off timescale (a decision, the first review, an ICPC) while it is
 /// outstanding and for <see cref="RecentlyCompletedDays"/> days after it is met; a recurring one
 /// (visits, core groups, later reviews) as its next occurrence only, for as long as the plan,
@@ -411,7 +413,7 @@ public static partial class StatutoryClock
                 file.HealthChecks,
                 static h => h.Kind is HealthCheckKind.InitialHealthAssessment or HealthCheckKind.ReviewHealthAssessment,
                 static h => h.Date,
-                became);
+                became.AddMonths(-3));
             var ihaBasis = $"Promoting the health and well-being of looked-after children 2015, within {WorkingDaysText(standards.InitialHealthAssessmentWorkingDays)} of becoming looked after";
             var dob = file.Child.DateOfBirth;
             Chain(became, health, (i, previous) => i == 0
@@ -534,7 +536,9 @@ public static partial class StatutoryClock
         {
             foreach (var p in file.CareProceedings)
             {
-                if (p.IssueDate > asAt)
+                // A final order with no hearing date: the proceedings are over but we cannot say
+                // when, so there is no status to give (listing them as overdue for ever would be wrong).
+                if (p.IssueDate > asAt || (p.FinalHearingDate is null && p.FinalOrder != FinalOrder.None))
                 {
                     continue;
                 }

@@ -40,9 +40,32 @@ public class LanternWebServer : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Population of the small synthetic authority seeded for tests.</summary>
+    public const int SeedPopulation = 3000;
+
+    private readonly TempFolder _databaseFolder = new();
+
+    /// <summary>The temporary SQLite file the server was seeded into.</summary>
+    public string DatabasePath => Path.Combine(_databaseFolder.Path, "lantern.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // What users get: the exception handler and GOV.UK error pages, not the developer page.
         builder.UseEnvironment("Production");
+
+        // A small synthetic authority in a temporary SQLite file, seeded on startup.
+        builder.UseSetting("Lantern:Database", DatabasePath);
+        builder.UseSetting("Lantern:SeedOnStartup", "true");
+        builder.UseSetting("Lantern:SeedPopulation", SeedPopulation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Lantern:SeedFrom", "2024-04-01");
+        builder.UseSetting("Lantern:SeedTo", "2026-03-31");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _databaseFolder.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
