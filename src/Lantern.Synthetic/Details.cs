@@ -6,9 +6,12 @@ namespace Lantern.Synthetic;
 
 internal sealed partial class Generator
 {
-    /// <summary>Records dropped after they were drawn (plans overtaken by care, events after the
-    /// end date). Ids stay as drawn, so dropping leaves gaps but never reuses an id.</summary>
-    private readonly HashSet<object> removed = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Marks a record dropped after it was drawn (a plan overtaken by care, an event after
+    /// the end date). Ids stay as drawn, so dropping leaves gaps but never reuses an id. The mark
+    /// is a version of -1, which no stored record has.</summary>
+    private static void Remove(Entity e) => e.Version = -1;
+
+    private static bool IsRemoved(Entity e) => e.Version == -1;
 
     private bool InDetail(DateOnly d) => d >= detailFrom && d <= to;
 
@@ -23,7 +26,7 @@ internal sealed partial class Generator
         var age = s.Child.AgeOn(date) ?? 0;
         data.Visits.Add(new Visit
         {
-            Id = data.Visits.Count + 1,
+            Id = IdBase + data.Visits.Count + 1,
             ChildId = s.Child.Id,
             Date = date,
             Kind = kind,
@@ -91,7 +94,7 @@ internal sealed partial class Generator
         {
             if (c.Date > to)
             {
-                removed.Add(c);
+                Remove(c);
             }
         }
 
@@ -99,7 +102,7 @@ internal sealed partial class Generator
         {
             if (p.StartDate > to)
             {
-                removed.Add(p);
+                Remove(p);
                 continue;
             }
 
@@ -108,9 +111,9 @@ internal sealed partial class Generator
 
         foreach (var p in r.CinPlans)
         {
-            if (p.StartDate > to || removed.Contains(p))
+            if (p.StartDate > to || IsRemoved(p))
             {
-                removed.Add(p);
+                Remove(p);
                 continue;
             }
 
@@ -124,7 +127,7 @@ internal sealed partial class Generator
             {
                 if (InDetail(review))
                 {
-                    data.ChildInNeedReviews.Add(new ChildInNeedPlanReview { Id = data.ChildInNeedReviews.Count + 1, ChildId = s.Child.Id, PlanId = p.Id, Date = Chance(Compliance(review)) ? review : review.AddDays(Between(5, 40)) });
+                    data.ChildInNeedReviews.Add(new ChildInNeedPlanReview { Id = IdBase + data.ChildInNeedReviews.Count + 1, ChildId = s.Child.Id, PlanId = p.Id, Date = Chance(Compliance(review)) ? review : review.AddDays(Between(5, 40)) });
                 }
             }
 
@@ -197,7 +200,7 @@ internal sealed partial class Generator
         {
             if (InDetail(cg))
             {
-                data.CoreGroups.Add(new CoreGroupMeeting { Id = data.CoreGroups.Count + 1, ChildId = s.Child.Id, PlanId = p.Id, Date = cg });
+                data.CoreGroups.Add(new CoreGroupMeeting { Id = IdBase + data.CoreGroups.Count + 1, ChildId = s.Child.Id, PlanId = p.Id, Date = cg });
             }
         }
 
@@ -213,7 +216,7 @@ internal sealed partial class Generator
 
             data.Conferences.Add(new ChildProtectionConference
             {
-                Id = data.Conferences.Count + 1,
+                Id = IdBase + data.Conferences.Count + 1,
                 ChildId = s.Child.Id,
                 ReferralId = p.ReferralId,
                 PlanId = p.Id,
@@ -245,7 +248,7 @@ internal sealed partial class Generator
             return;
         }
 
-        if (c.Adoption is { } ad && !removed.Contains(ad))
+        if (c.Adoption is { } ad && !IsRemoved(ad))
         {
             ClipAdoption(ad);
         }
@@ -276,7 +279,7 @@ internal sealed partial class Generator
                 var age = s.Child.AgeOn(held) ?? 0;
                 data.CareReviews.Add(new CareReview
                 {
-                    Id = data.CareReviews.Count + 1,
+                    Id = IdBase + data.CareReviews.Count + 1,
                     ChildId = s.Child.Id,
                     Date = held,
                     Participation = age < 4 ? ReviewParticipation.UnderFour : new ReviewParticipation(Pick(ParticipationCodes)),
@@ -309,7 +312,7 @@ internal sealed partial class Generator
             {
                 if (InDetail(h))
                 {
-                    data.HealthChecks.Add(new HealthCheck { Id = data.HealthChecks.Count + 1, ChildId = s.Child.Id, Date = h, Kind = h == iha ? HealthCheckKind.InitialHealthAssessment : HealthCheckKind.ReviewHealthAssessment });
+                    data.HealthChecks.Add(new HealthCheck { Id = IdBase + data.HealthChecks.Count + 1, ChildId = s.Child.Id, Date = h, Kind = h == iha ? HealthCheckKind.InitialHealthAssessment : HealthCheckKind.ReviewHealthAssessment });
                 }
             }
 
@@ -317,7 +320,7 @@ internal sealed partial class Generator
             {
                 if (InDetail(d) && (s.Child.AgeOn(d) ?? 0) >= 1 && Chance(0.9))
                 {
-                    data.HealthChecks.Add(new HealthCheck { Id = data.HealthChecks.Count + 1, ChildId = s.Child.Id, Date = d, Kind = HealthCheckKind.DentalCheck });
+                    data.HealthChecks.Add(new HealthCheck { Id = IdBase + data.HealthChecks.Count + 1, ChildId = s.Child.Id, Date = d, Kind = HealthCheckKind.DentalCheck });
                 }
             }
         }
@@ -336,7 +339,7 @@ internal sealed partial class Generator
                 var offered = Chance(0.85);
                 data.MissingEpisodes.Add(new MissingEpisode
                 {
-                    Id = data.MissingEpisodes.Count + 1,
+                    Id = IdBase + data.MissingEpisodes.Count + 1,
                     ChildId = s.Child.Id,
                     Type = Chance(0.65) ? MissingType.Missing : MissingType.Away,
                     StartDate = m,
@@ -360,7 +363,7 @@ internal sealed partial class Generator
             var sdq = age is >= 4 and <= 16 && Chance(0.85);
             data.AnnualOutcomes.Add(new AnnualOutcome
             {
-                Id = data.AnnualOutcomes.Count + 1,
+                Id = IdBase + data.AnnualOutcomes.Count + 1,
                 ChildId = s.Child.Id,
                 YearEnding = march,
                 SdqScore = sdq ? Math.Clamp((int)Math.Round(15 + (6 * Normal())), 0, 40) : null,
@@ -402,7 +405,7 @@ internal sealed partial class Generator
                     Pick(AccommodationLetters(birthday)) + (Chance(0.88) ? "1" : "2"));
                 data.CareLeaverContacts.Add(new CareLeaverContact
                 {
-                    Id = data.CareLeaverContacts.Count + 1,
+                    Id = IdBase + data.CareLeaverContacts.Count + 1,
                     ChildId = s.Child.Id,
                     ContactDate = date,
                     InTouch = inTouch ? CareLeaverInTouch.Yes : Chance(0.5) ? CareLeaverInTouch.No : CareLeaverInTouch.Refused,
@@ -422,7 +425,7 @@ internal sealed partial class Generator
     {
         if (ad.DecisionDate > to)
         {
-            removed.Add(ad);
+            Remove(ad);
             return;
         }
 
@@ -494,7 +497,7 @@ internal sealed partial class Generator
 
             var episode = new CareEpisode
             {
-                Id = data.CareEpisodes.Count + 1,
+                Id = IdBase + data.CareEpisodes.Count + 1,
                 ChildId = s.Child.Id,
                 StartDate = date,
                 ReasonNew = rne,
@@ -528,21 +531,15 @@ internal sealed partial class Generator
 internal sealed partial class Generator
 {
     /// <summary>Drops what was overtaken and closes what is still open at the end date.</summary>
-    private void Renumber()
+    private void Tidy()
     {
-        static void Drop<T>(List<T> list, HashSet<object> removed)
-            where T : class
-        {
-            if (removed.Count > 0)
-            {
-                list.RemoveAll(x => removed.Contains(x));
-            }
-        }
+        static void Drop<T>(List<T> list)
+            where T : Entity => list.RemoveAll(x => IsRemoved(x));
 
-        Drop(data.ChildInNeedPlans, removed);
-        Drop(data.ProtectionPlans, removed);
-        Drop(data.Conferences, removed);
-        Drop(data.Adoptions, removed);
+        Drop(data.ChildInNeedPlans);
+        Drop(data.ProtectionPlans);
+        Drop(data.Conferences);
+        Drop(data.Adoptions);
         var conferencePlans = data.ProtectionPlans.Select(p => p.Id).ToHashSet();
         foreach (var c in data.Conferences)
         {

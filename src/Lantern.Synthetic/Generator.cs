@@ -45,7 +45,8 @@ public static class SyntheticAuthority
         return ShardMerger.Merge(results, options);
     }
 
-    internal static int ShardCount(double scale, double maxAreaScale) => scale <= maxAreaScale ? 1 : (int)Math.Ceiling(scale / maxAreaScale);
+    // An even number of areas, so two cores share the work evenly.
+    internal static int ShardCount(double scale, double maxAreaScale) => scale <= maxAreaScale ? 1 : 2 * (int)Math.Ceiling(scale / (2 * maxAreaScale));
 }
 
 /// <summary>The simulation. Month by month it draws the demand the profile asks for (referrals,
@@ -53,7 +54,7 @@ public static class SyntheticAuthority
 /// afterwards writes the visits, reviews and meetings each journey implies.</summary>
 internal sealed partial class Generator
 {
-    private const int BurnInMonths = 12;
+    private const int BurnInMonths = 6;
 
     private readonly Profile profile;
     private readonly GeneratorOptions options;
@@ -94,6 +95,10 @@ internal sealed partial class Generator
     /// <summary>The area number when the authority is generated in areas, else 0.</summary>
     internal int Area { get; }
 
+    /// <summary>Each area numbers its records from its own base, so areas never share an id and
+    /// merging them needs no renumbering.</summary>
+    internal long IdBase => Area * 10_000_000_000L;
+
     internal void Report(string message) => progress?.Report(message);
 
     private static double DeprivationMultiplier(int decile) => decile switch
@@ -117,7 +122,7 @@ internal sealed partial class Generator
             SimulateMonth(month);
         }
 
-        progress?.Report("Writing visits, reviews and meetings");
+        progress?.Report($"Writing visits, reviews and meetings (pools: {recentlyClosed.Count} closed, {inCare.Count} in care, {onProtectionPlan.Count} on plans)");
         foreach (var s in states)
         {
             FinishChild(s);
@@ -126,7 +131,7 @@ internal sealed partial class Generator
         progress?.Report("Building the workforce and allocations");
         new WorkforceBuilder(this, data, profile, options, scale, simStart, to).Build(states);
         progress?.Report("Tidying");
-        Renumber();
+        Tidy();
         progress?.Report("Done");
         return new GenerationResult { Data = data, Defects = defects };
     }
@@ -257,7 +262,7 @@ internal sealed partial class Generator
     {
         var wardIndex = PickWard();
         var ward = profile.Wards[wardIndex];
-        var id = data.Children.Count + 1;
+        var id = IdBase + data.Children.Count + 1;
         var sex = Chance(0.51) ? Sex.Male : Sex.Female;
         var years = age ?? SampleReferralAge();
         DateOnly? dob = null;
@@ -403,32 +408,32 @@ internal sealed partial class Generator
         s.HasFamily = true;
         var mother = new Person
         {
-            Id = data.People.Count + 1,
+            Id = IdBase + data.People.Count + 1,
             GivenName = Pick(Names.Women),
             FamilyName = s.Child.FamilyName,
             DateOfBirth = (s.Child.DateOfBirth ?? from).AddYears(-Between(17, 38)),
             Postcode = s.Child.Postcode,
         };
         data.People.Add(mother);
-        data.Relationships.Add(new ChildRelationship { Id = data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = mother.Id, Type = RelationshipType.Mother, LivesInHousehold = true, HasParentalResponsibility = true });
+        data.Relationships.Add(new ChildRelationship { Id = IdBase + data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = mother.Id, Type = RelationshipType.Mother, LivesInHousehold = true, HasParentalResponsibility = true });
         if (Chance(0.55))
         {
             var father = new Person
             {
-                Id = data.People.Count + 1,
+                Id = IdBase + data.People.Count + 1,
                 GivenName = Pick(Names.Men),
                 FamilyName = Chance(0.6) ? s.Child.FamilyName : Pick(Names.Family),
                 DateOfBirth = mother.DateOfBirth?.AddYears(-Between(-2, 8)),
                 Postcode = Chance(0.5) ? s.Child.Postcode : null,
             };
             data.People.Add(father);
-            data.Relationships.Add(new ChildRelationship { Id = data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = father.Id, Type = RelationshipType.Father, LivesInHousehold = Chance(0.4), HasParentalResponsibility = Chance(0.8) });
+            data.Relationships.Add(new ChildRelationship { Id = IdBase + data.Relationships.Count + 1, ChildId = s.Child.Id, PersonId = father.Id, Type = RelationshipType.Father, LivesInHousehold = Chance(0.4), HasParentalResponsibility = Chance(0.8) });
         }
 
         var age = s.Child.AgeOn(from) ?? 0;
         data.Professionals.Add(new ProfessionalInvolvement
         {
-            Id = data.Professionals.Count + 1,
+            Id = IdBase + data.Professionals.Count + 1,
             ChildId = s.Child.Id,
             Role = age < 5 ? ProfessionalRole.HealthVisitor : ProfessionalRole.SchoolDesignatedLead,
             Name = $"{Pick(Names.StaffGiven)} {Pick(Names.Family)}",

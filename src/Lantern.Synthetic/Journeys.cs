@@ -24,6 +24,8 @@ internal sealed class ChildState(Child child, int wardIndex)
 
     public bool HasFamily { get; set; }
 
+    public bool InClosedPool { get; set; }
+
     public ReferralState? Current => Referrals.Count == 0 ? null : Referrals[^1];
 
     public bool IsOpenOn(DateOnly d) => Current is { } r && r.Referral.ReferralDate <= d && r.End >= d;
@@ -193,7 +195,11 @@ internal sealed partial class Generator
         }
 
         ControlCare(month, monthEnd);
-        PrunePools(month);
+        if (month.Month % 3 == 0)
+        {
+            // Quarterly: the pools are checked again when used, so pruning is only housekeeping.
+            PrunePools(month);
+        }
     }
 
     /// <summary>Median length of a protection plan by the year it starts: plans grew in number
@@ -251,10 +257,28 @@ internal sealed partial class Generator
         return null;
     }
 
+    private void AddToClosedPool(ChildState s)
+    {
+        if (!s.InClosedPool)
+        {
+            s.InClosedPool = true;
+            recentlyClosed.Add(s);
+        }
+    }
+
     private void PrunePools(DateOnly month)
     {
         var cutoff = month.AddDays(-365);
-        recentlyClosed.RemoveAll(s => s.Current is not { } r || r.Referral.ReferralDate < cutoff);
+        recentlyClosed.RemoveAll(s =>
+        {
+            var drop = s.Current is not { } r || r.Referral.ReferralDate < cutoff;
+            if (drop)
+            {
+                s.InClosedPool = false;
+            }
+
+            return drop;
+        });
         inCare.RemoveAll(s => s.ActiveCare is null || s.ActiveCare.End < month);
         onProtectionPlan.RemoveAll(s => s.ActiveCp is not { } p || (p.EndDate ?? DateOnly.MaxValue) < month);
     }
@@ -316,7 +340,7 @@ internal sealed partial class Generator
             : WorkingDays.AddWorkingDays(day, Between(2, 5)).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
         var c = new Contact
         {
-            Id = data.Contacts.Count + 1,
+            Id = IdBase + data.Contacts.Count + 1,
             ChildId = s.Child.Id,
             ReceivedAt = received,
             Source = source,
@@ -334,7 +358,7 @@ internal sealed partial class Generator
         var contact = AddContact(s, day, src, ContactOutcome.Referral);
         var referral = new Referral
         {
-            Id = data.Referrals.Count + 1,
+            Id = IdBase + data.Referrals.Count + 1,
             ChildId = s.Child.Id,
             ReferralDate = day,
             Source = src,
@@ -349,7 +373,7 @@ internal sealed partial class Generator
             referral.NoFurtherAction = true;
             referral.PrimaryNeed = PrimaryNeed.NotChildInNeed;
             r.Reason = ClosureReason.NfaAfterAssessment;
-            recentlyClosed.Add(s);
+            AddToClosedPool(s);
             return r;
         }
 
@@ -358,7 +382,7 @@ internal sealed partial class Generator
         var duration = Chance(t.AssessmentsWithin45) ? Between(8, 45) : Between(46, 95);
         var assessment = new Assessment
         {
-            Id = data.Assessments.Count + 1,
+            Id = IdBase + data.Assessments.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = referral.Id,
             StartDate = start,
@@ -391,14 +415,14 @@ internal sealed partial class Generator
         {
             assessment.Outcome = AssessmentOutcome.NoFurtherAction;
             r.Reason = ClosureReason.NfaAfterAssessment;
-            recentlyClosed.Add(s);
+            AddToClosedPool(s);
         }
         else if (x < 0.50)
         {
             assessment.Outcome = AssessmentOutcome.EarlyHelp;
             r.Reason = FinancialYear(authorised) >= 2023 ? ClosureReason.EarlyHelpAfterAssessment : ClosureReason.NfaAfterAssessment;
             StartEarlyHelp(s, authorised.AddDays(Between(1, 10)), stepDown: true);
-            recentlyClosed.Add(s);
+            AddToClosedPool(s);
         }
         else
         {
@@ -418,7 +442,7 @@ internal sealed partial class Generator
     {
         var plan = new ChildInNeedPlan
         {
-            Id = data.ChildInNeedPlans.Count + 1,
+            Id = IdBase + data.ChildInNeedPlans.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = r.Referral.Id,
             StartDate = start,
@@ -428,7 +452,7 @@ internal sealed partial class Generator
         r.CinPlans.Add(plan);
         s.ActiveCin = plan;
         r.Reason = ClosureReason.ServicesCeased;
-        recentlyClosed.Add(s);
+        AddToClosedPool(s);
     }
 
     private void StartEarlyHelp(ChildState s, DateOnly start, bool stepDown)
@@ -436,7 +460,7 @@ internal sealed partial class Generator
         var assessed = Chance(0.85);
         data.EarlyHelp.Add(new EarlyHelpEpisode
         {
-            Id = data.EarlyHelp.Count + 1,
+            Id = IdBase + data.EarlyHelp.Count + 1,
             ChildId = s.Child.Id,
             StartDate = start,
             AssessmentStartDate = assessed ? start.AddDays(Between(0, 10)) : null,
@@ -456,7 +480,7 @@ internal sealed partial class Generator
     {
         var strategy = new StrategyDiscussion
         {
-            Id = data.StrategyDiscussions.Count + 1,
+            Id = IdBase + data.StrategyDiscussions.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = r.Referral.Id,
             Date = day,
@@ -466,7 +490,7 @@ internal sealed partial class Generator
         data.StrategyDiscussions.Add(strategy);
         var enquiry = new Section47Enquiry
         {
-            Id = data.Section47s.Count + 1,
+            Id = IdBase + data.Section47s.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = r.Referral.Id,
             StrategyDiscussionId = strategy.Id,
@@ -490,7 +514,7 @@ internal sealed partial class Generator
                 StartCinPlan(s, r, enquiry.EndDate.Value, LogNormalDays(200, 0.5, 40));
             }
 
-            recentlyClosed.Add(s);
+            AddToClosedPool(s);
             return;
         }
 
@@ -500,7 +524,7 @@ internal sealed partial class Generator
         enquiry.Outcome = Section47Outcome.ConferenceRequired;
         var conference = new ChildProtectionConference
         {
-            Id = data.Conferences.Count + 1,
+            Id = IdBase + data.Conferences.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = r.Referral.Id,
             Section47Id = enquiry.Id,
@@ -536,7 +560,7 @@ internal sealed partial class Generator
         };
         var plan = new ChildProtectionPlan
         {
-            Id = data.ProtectionPlans.Count + 1,
+            Id = IdBase + data.ProtectionPlans.Count + 1,
             ChildId = s.Child.Id,
             ReferralId = r.Referral.Id,
             StartDate = conferenceDate,
@@ -562,7 +586,7 @@ internal sealed partial class Generator
             plan.EndReason = PlanEndReason.NoLongerRequired;
         }
 
-        recentlyClosed.Add(s);
+        AddToClosedPool(s);
     }
 
     // ---------------------------------------------------------------- children in care
@@ -670,7 +694,7 @@ internal sealed partial class Generator
         foreach (var p in r.CinPlans.Where(p => p.StartDate > day).ToList())
         {
             r.CinPlans.Remove(p);
-            removed.Add(p);
+            Remove(p);
         }
 
         var age = s.Child.AgeOn(day) ?? 0;
@@ -751,7 +775,7 @@ internal sealed partial class Generator
             var finalDate = issued.AddDays(Chance(0.55) ? Between(120, 182) : Between(183, 300));
             period.Proceedings = new CareProceedings
             {
-                Id = data.CareProceedings.Count + 1,
+                Id = IdBase + data.CareProceedings.Count + 1,
                 ChildId = s.Child.Id,
                 IssueDate = issued,
                 ExtensionWeeks = finalDate > issued.AddDays(182) ? 8 * (int)Math.Ceiling((finalDate.DayNumber - issued.AddDays(182).DayNumber) / 56.0) : 0,
@@ -763,7 +787,7 @@ internal sealed partial class Generator
             {
                 data.PreProceedings.Add(new PreProceedings
                 {
-                    Id = data.PreProceedings.Count + 1,
+                    Id = IdBase + data.PreProceedings.Count + 1,
                     ChildId = s.Child.Id,
                     StartDate = issued.AddDays(-Between(30, 120)),
                     MeetingDate = issued.AddDays(-Between(20, 29)),
@@ -926,7 +950,7 @@ internal sealed partial class Generator
         var adopterSex = rng.NextDouble() switch { < 0.75 => AdopterSex.ManAndWoman, < 0.85 => AdopterSex.Woman, < 0.93 => AdopterSex.TwoWomen, _ => AdopterSex.TwoMen };
         period.Adoption = new AdoptionRecord
         {
-            Id = data.Adoptions.Count + 1,
+            Id = IdBase + data.Adoptions.Count + 1,
             ChildId = s.Child.Id,
             DecisionDate = decision,
             PlacementOrderDate = order,
@@ -968,7 +992,7 @@ internal sealed partial class Generator
                 c.Plan = CarePlanKind.LongTerm;
                 if (c.Adoption is { } ad)
                 {
-                    removed.Add(ad);
+                    Remove(ad);
                     c.Adoption = null;
                     c.Legal.RemoveAll(l => l.Status == LegalStatus.PlacementOrder);
                     c.Placements.RemoveAll(p => p.Place.Code.StartsWith('A'));

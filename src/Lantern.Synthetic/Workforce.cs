@@ -63,7 +63,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             {
                 foreach (var name in names)
                 {
-                    var team = new Team { Id = data.Teams.Count + 1, Name = (g.Area > 0 ? $"Area {g.Area} " : "") + (n == 1 ? name : $"{name} ({c + 1})"), Service = service };
+                    var team = new Team { Id = g.IdBase + data.Teams.Count + 1, Name = (g.Area > 0 ? $"Area {g.Area} " : "") + (n == 1 ? name : $"{name} ({c + 1})"), Service = service };
                     data.Teams.Add(team);
                     list.Add(team);
                     workersByTeam[team.Id] = [];
@@ -283,7 +283,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
     private Worker Hire(Team team, WorkerRole role, DateOnly start, EmploymentType employment, Worker? manager)
     {
-        var id = data.Workers.Count + 1;
+        var id = g.IdBase + data.Workers.Count + 1;
         var registered = role is not (WorkerRole.EarlyHelpPractitioner or WorkerRole.PersonalAdviser or WorkerRole.BusinessSupport or WorkerRole.PerformanceAnalyst);
         var w = new Worker
         {
@@ -310,7 +310,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
     private Team TeamFor(Segment s)
     {
         var list = teams[s.Service];
-        return list[(int)((s.Child.Child.Id * 2654435761L % 1000003) % list.Count)];
+        return list[(int)(unchecked((ulong)s.Child.Child.Id * 2654435761UL) % 1000003UL % (ulong)list.Count)];
     }
 
     private void Allocate(List<Segment> segments)
@@ -343,6 +343,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         }
 
         var pending = new List<(Segment Seg, DateOnly Due, SocialWorkerChangeReason Reason)>();
+        var spare = new List<(Segment Seg, DateOnly Due, SocialWorkerChangeReason Reason)>();
         var open = new Dictionary<long, List<(Allocation A, Segment Seg)>>(); // by worker
         var endsOn = new Dictionary<DateOnly, List<Allocation>>();
         var lastWorkerOfChild = new Dictionary<long, long>();
@@ -410,7 +411,8 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 continue;
             }
 
-            var still = new List<(Segment, DateOnly, SocialWorkerChangeReason)>();
+            var still = spare;
+            still.Clear();
             foreach (var p in pending)
             {
                 if (p.Due > day)
@@ -434,7 +436,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
                 var allocation = new Allocation
                 {
-                    Id = data.Allocations.Count + 1,
+                    Id = g.IdBase + data.Allocations.Count + 1,
                     ChildId = p.Seg.Child.Child.Id,
                     WorkerId = worker.Id,
                     StartDate = day,
@@ -460,6 +462,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 }
             }
 
+            spare = pending;
             pending = still;
             if (day.Day == 1)
             {
@@ -535,7 +538,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 var late = options.Defects && g.Chance(options.DefectRate);
                 data.CaseNotes.Add(new CaseNote
                 {
-                    Id = data.CaseNotes.Count + 1,
+                    Id = g.IdBase + data.CaseNotes.Count + 1,
                     ChildId = v.ChildId,
                     AuthorId = author,
                     EventDate = v.Date,
@@ -583,7 +586,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         {
             if (a.AuthorisationDate is { } d && WorkerAt(a.ChildId, d.AddDays(-1)) is { } w)
             {
-                var worker = data.Workers[(int)w - 1];
+                var worker = data.Workers[(int)(w - g.IdBase) - 1];
                 a.AuthorisedByWorkerId = worker.ManagerId;
             }
         }
@@ -607,7 +610,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         {
             if (p.EndReason == PlanEndReason.SteppedDownToChildInNeed && p.EndDate is { } end && WorkerAt(p.ChildId, end.AddDays(-1)) is { } w)
             {
-                p.StepDownAuthorisedByWorkerId = data.Workers[(int)w - 1].ManagerId;
+                p.StepDownAuthorisedByWorkerId = data.Workers[(int)(w - g.IdBase) - 1].ManagerId;
             }
         }
 
@@ -655,7 +658,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 {
                     data.Supervisions.Add(new Supervision
                     {
-                        Id = data.Supervisions.Count + 1,
+                        Id = g.IdBase + data.Supervisions.Count + 1,
                         Kind = SupervisionKind.Personal,
                         WorkerId = w.Id,
                         SupervisorId = manager,
@@ -669,7 +672,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
         foreach (var a in data.Allocations)
         {
-            var worker = data.Workers[(int)a.WorkerId - 1];
+            var worker = data.Workers[(int)(a.WorkerId - g.IdBase) - 1];
             if (worker.ManagerId is not { } manager)
             {
                 continue;
@@ -679,7 +682,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             {
                 data.ManagementDecisions.Add(new ManagementDecision
                 {
-                    Id = data.ManagementDecisions.Count + 1,
+                    Id = g.IdBase + data.ManagementDecisions.Count + 1,
                     ChildId = a.ChildId,
                     ManagerId = manager,
                     Date = a.StartDate,
@@ -704,7 +707,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
                 data.Supervisions.Add(new Supervision
                 {
-                    Id = data.Supervisions.Count + 1,
+                    Id = g.IdBase + data.Supervisions.Count + 1,
                     Kind = SupervisionKind.Case,
                     WorkerId = worker.Id,
                     SupervisorId = manager,
@@ -729,7 +732,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             var request = p.StartDate.AddDays(-g.Between(7, 30));
             data.PanelDecisions.Add(new PanelDecision
             {
-                Id = data.PanelDecisions.Count + 1,
+                Id = g.IdBase + data.PanelDecisions.Count + 1,
                 ChildId = p.ChildId,
                 Panel = PanelType.LegalGateway,
                 RequestDate = request,
@@ -749,7 +752,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             var request = e.StartDate.AddDays(-g.Between(1, 20));
             data.PanelDecisions.Add(new PanelDecision
             {
-                Id = data.PanelDecisions.Count + 1,
+                Id = g.IdBase + data.PanelDecisions.Count + 1,
                 ChildId = e.ChildId,
                 Panel = PanelType.ResourceAndPlacement,
                 RequestDate = request,
@@ -775,7 +778,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             var decided = request.AddDays(g.Between(3, 40));
             data.PanelDecisions.Add(new PanelDecision
             {
-                Id = data.PanelDecisions.Count + 1,
+                Id = g.IdBase + data.PanelDecisions.Count + 1,
                 ChildId = p.ChildId,
                 Panel = PanelType.EdgeOfCare,
                 RequestDate = request,
@@ -801,7 +804,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                     var end = start.AddDays(g.Between(90, 500));
                     var arrangement = new PrivateFosteringArrangement
                     {
-                        Id = data.PrivateFostering.Count + 1,
+                        Id = g.IdBase + data.PrivateFostering.Count + 1,
                         ChildId = s.Child.Id,
                         NotificationDate = notified,
                         StartDate = start,
@@ -814,7 +817,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                     {
                         if (v >= detailFrom)
                         {
-                            data.Visits.Add(new Visit { Id = data.Visits.Count + 1, ChildId = s.Child.Id, Date = v, Kind = VisitKind.PrivateFostering, ChildSeen = true, ChildSeenAlone = g.Chance(0.8) });
+                            data.Visits.Add(new Visit { Id = g.IdBase + data.Visits.Count + 1, ChildId = s.Child.Id, Date = v, Kind = VisitKind.PrivateFostering, ChildSeen = true, ChildSeenAlone = g.Chance(0.8) });
                         }
                     }
                 }
@@ -829,7 +832,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 var resolved = received.AddDays(days);
                 data.Allegations.Add(new Allegation
                 {
-                    Id = data.Allegations.Count + 1,
+                    Id = g.IdBase + data.Allegations.Count + 1,
                     ChildId = null,
                     ReceivedDate = received,
                     Sector = g.Pick(Sectors),

@@ -71,8 +71,8 @@ public sealed class SeedAndStatsTests
     [Fact]
     public async Task The_default_authority_gives_the_same_calibrated_figures_on_sqlite_and_postgres()
     {
-        await using var sqlite = await TestDatabase.CreateAsync(Provider.Sqlite);
-        await using var postgres = await TestDatabase.CreateAsync(Provider.Postgres);
+        await using var sqlite = await TestDatabase.CreateAsync(Provider.Sqlite, TestContext.Current.CancellationToken);
+        await using var postgres = await TestDatabase.CreateAsync(Provider.Postgres, TestContext.Current.CancellationToken);
 
         var seededSqlite = await CliRunner.RunAsync("seed", "--db", sqlite.Target);
         Assert.True(seededSqlite.ExitCode == 0, seededSqlite.Output);
@@ -117,7 +117,7 @@ public sealed class SeedAndStatsTests
     [Fact]
     public async Task Stats_as_a_table_lists_every_figure()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, TestContext.Current.CancellationToken);
         var seeded = await CliRunner.RunAsync("seed", "--db", db.Target, "--population", "3000", "--from", "2024-04-01", "--to", "2025-03-31");
         Assert.True(seeded.ExitCode == 0, seeded.Output);
         var table = await CliRunner.RunAsync("stats", "--db", db.Target, "--as-at", "2025-03-31", "--format", "table");
