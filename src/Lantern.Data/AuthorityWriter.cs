@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Lantern.Domain.Model;
 using Microsoft.Data.Sqlite;
@@ -10,14 +11,23 @@ namespace Lantern.Data;
 
 /// <summary>
 /// Stores a whole <see cref="AuthorityData"/> (ids as given) in an empty, migrated database in one
-/// transaction: either everything is written or nothing is. Table and column names and value
-/// conversions come from the EF Core model, so this path stays in step with the mappings.
-/// SQLite uses prepared parameterised INSERTs; PostgreSQL uses binary COPY and then moves each
-/// identity sequence past the largest id.
+/// transaction: either everything is written or nothing is. The data is checked against the model
+/// first (ids, references, unique values, column lengths) so both providers refuse the same rows
+/// with the same message. Table and column names and value conversions come from the EF Core
+/// model, so this path stays in step with the mappings. Secondary indexes (and on PostgreSQL the
+/// foreign keys) are dropped and rebuilt inside the transaction, so this is for seeding and
+/// loading a database, not for writing into one that is in use.
+/// SQLite: prepared multi-row INSERTs bound by position, foreign keys checked at commit.
+/// PostgreSQL: binary COPY, then each identity sequence moved past the largest id.
 /// </summary>
 public static class AuthorityWriter
 {
     private const int ProgressEvery = 10_000;
+
+    private const int SqliteBatchRows = 64;
+
+    /// <summary>SQLite's limit on parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32).</summary>
+    private const int SqliteMaxParameters = 32_766;
 
     /// <summary>SQLite page cache for the bulk write, in KiB.</summary>
     private const int BulkCacheKib = 256 * 1024;
@@ -28,7 +38,9 @@ public static class AuthorityWriter
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached or opened.</exception>
     /// <exception cref="DatabaseNotMigratedException">The database is not migrated to this version.</exception>
     /// <exception cref="DatabaseNotEmptyException">The database already has records and <paramref name="replace"/> is false.</exception>
-    /// <exception cref="AuthorityWriteException">A row could not be stored; nothing was written.</exception>
+    /// <exception cref="AuthorityWriteException">A row could not be stored (a missing or repeated id, a
+    /// reference to a record that is not there, a repeated unique value, a value too long for its
+    /// column, ...); nothing was written. The message names the table, the row's id and the column, never the value.</exception>
     public static async Task<long> WriteAsync(
         DbTarget target,
         AuthorityData data,
@@ -39,7 +51,7 @@ public static class AuthorityWriter
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(data);
         var tables = TableMaps.For(target.Provider);
-        CheckIds(tables, data);
+        AuthorityChecks.Check(tables, data);
 
         await using var connection = await LanternDatabase.OpenConnectionAsync(target, cancellationToken);
         await LanternDatabase.EnsureMigratedAsync(target, connection, cancellationToken);
@@ -49,27 +61,6 @@ public static class AuthorityWriter
             NpgsqlConnection npgsql => await WritePostgresAsync(target, npgsql, tables, data, progress, replace, cancellationToken),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
-    }
-
-    private static void CheckIds(IReadOnlyList<TableMap> tables, AuthorityData data)
-    {
-        foreach (var table in tables)
-        {
-            var rows = table.Rows(data);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (rows[i] is null)
-                {
-                    throw new ArgumentException($"Nothing was written: {table.Table} has a null entry at position {i}.", nameof(data));
-                }
-
-                if (rows[i].Id <= 0)
-                {
-                    throw new ArgumentException(
-                        $"Nothing was written: {table.Table} row {i} has id {rows[i].Id}; every record needs its id (1 or more) before it is stored.", nameof(data));
-                }
-            }
-        }
     }
 
     private static async Task<long> WriteSqliteAsync(
@@ -126,7 +117,7 @@ public static class AuthorityWriter
             catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787 || ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal))
             {
                 // A failed COMMIT leaves the transaction open, so the check sees the rows.
-                var problem = await DescribeForeignKeyViolationAsync(connection, transaction, tables, cancellationToken);
+                var problem = await DescribeForeignKeyViolationAsync(connection, transaction, cancellationToken);
                 throw new AuthorityWriteException($"Nothing was written: {problem}", ex);
             }
 
@@ -152,6 +143,7 @@ public static class AuthorityWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long WriteSqliteTable(
         SqliteConnection connection,
         TableMap table,
@@ -166,30 +158,50 @@ public static class AuthorityWriter
             return 0;
         }
 
+        // Many rows per INSERT: SQLite's per-statement work (cursors, the AUTOINCREMENT
+        // sequence) is then paid once per batch rather than once per row.
         var columns = table.Columns;
-        var placeholders = string.Join(", ", Enumerable.Repeat("?", columns.Count));
-        using var statement = new SqliteBinder(connection, $"INSERT INTO {table.QuotedTable} ({table.QuotedColumns}) VALUES ({placeholders})");
-        for (var i = 0; i < total; i++)
+        var batch = Math.Max(1, Math.Min(SqliteBatchRows, SqliteMaxParameters / columns.Count));
+        using var single = new SqliteBinder(connection, InsertSql(table, 1));
+        using var many = batch > 1 && total >= batch ? new SqliteBinder(connection, InsertSql(table, batch)) : null;
+        var done = 0;
+        var nextReport = ProgressEvery;
+        while (done < total)
         {
-            var row = rows[i];
-            try
+            if (many is not null && total - done >= batch)
             {
-                for (var c = 0; c < columns.Count; c++)
+                try
                 {
-                    statement.Bind(c, columns[c].ProviderValue(row));
+                    for (var r = 0; r < batch; r++)
+                    {
+                        Bind(many, r * columns.Count, columns, rows[done + r]);
+                    }
+
+                    many.Step();
+                    done += batch;
                 }
+                catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException or NotSupportedException)
+                {
+                    // The failed statement wrote nothing: find and name the row, one at a time.
+                    for (var r = 0; r < batch; r++)
+                    {
+                        WriteOne(single, table, rows[done + r]);
+                    }
 
-                statement.Step();
+                    throw new AuthorityWriteException($"Nothing was written: {table.Table}: {DatabaseErrors.OneLine(ex.Message)}", ex);
+                }
             }
-            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException or NotSupportedException)
+            else
             {
-                throw new AuthorityWriteException($"Nothing was written: {table.Table} id {row.Id}: {DatabaseErrors.OneLine(ex.Message)}", ex);
+                WriteOne(single, table, rows[done]);
+                done++;
             }
 
-            if ((i + 1) % ProgressEvery == 0)
+            if (done >= nextReport)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report((table.Table, i + 1, total));
+                progress?.Report((table.Table, done, total));
+                nextReport = done + ProgressEvery;
             }
         }
 
@@ -197,33 +209,77 @@ public static class AuthorityWriter
         return total;
     }
 
-    private static async Task<string> DescribeForeignKeyViolationAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TableMap> tables, CancellationToken cancellationToken)
+    private static void WriteOne(SqliteBinder statement, TableMap table, Entity row)
     {
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "PRAGMA foreign_key_check";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            Bind(statement, 0, table.Columns, row);
+            statement.Step();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            throw new AuthorityWriteException($"Nothing was written: {table.Table} id {row.Id}: {DatabaseErrors.OneLine(ex.Message)}", ex);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Bind(SqliteBinder statement, int offset, IReadOnlyList<ColumnMap> columns, Entity row)
+    {
+        for (var c = 0; c < columns.Count; c++)
+        {
+            statement.Bind(offset + c, columns[c].ProviderValue(row));
+        }
+    }
+
+    private static string InsertSql(TableMap table, int rows)
+    {
+        var values = "(" + string.Join(", ", Enumerable.Repeat("?", table.Columns.Count)) + ")";
+        return $"INSERT INTO {table.QuotedTable} ({table.QuotedColumns}) VALUES {string.Join(", ", Enumerable.Repeat(values, rows))}";
+    }
+
+    private static async Task<string> DescribeForeignKeyViolationAsync(
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string table, parent;
+            long? rowId;
+            long foreignKey;
+            await using (var check = connection.CreateCommand())
             {
-                var table = reader.GetString(0);
-                var rowId = reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1);
-                var parent = reader.GetString(2);
-                var fkIndex = reader.GetInt32(3);
-                var map = tables.FirstOrDefault(t => t.Table == table);
-                var fk = map?.EntityType.GetForeignKeys().Reverse().ElementAtOrDefault(fkIndex);
-                var column = fk?.Properties[0].Name is { } p ? Naming.ToSnakeCase(p) : "a reference";
-                return $"{table} id {rowId} has a {column} that is not in {parent}.";
+                check.Transaction = transaction;
+                check.CommandText = "PRAGMA foreign_key_check";
+                await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return "a record refers to another record that is not in the data.";
+                }
+
+                table = reader.GetString(0);
+                rowId = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+                parent = reader.GetString(2);
+                foreignKey = reader.GetInt64(3);
             }
+
+            var column = "a reference";
+            await using (var list = connection.CreateCommand())
+            {
+                list.Transaction = transaction;
+                list.CommandText = "SELECT \"from\" FROM pragma_foreign_key_list($table) WHERE id = $id";
+                list.Parameters.AddWithValue("$table", table);
+                list.Parameters.AddWithValue("$id", foreignKey);
+                if (await list.ExecuteScalarAsync(cancellationToken) is string from)
+                {
+                    column = from;
+                }
+            }
+
+            return $"{table} id {rowId} has a {column} that is not in {parent}.";
         }
         catch (SqliteException)
         {
-            // Fall through to the general message.
+            return "a record refers to another record that is not in the data.";
         }
-
-        return "a record refers to another record that is not in the data (foreign key).";
     }
 
     private static async Task<long> WritePostgresAsync(
@@ -318,44 +374,41 @@ public static class AuthorityWriter
             return 0;
         }
 
-        var columns = table.Columns;
-        var writers = columns.Select(c => c.CopyWriter).ToArray();
+        var copyRow = table.CopyRow;
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table.QuotedTable} ({table.QuotedColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var i = 0; i < total; i++)
+        var done = 0;
+        while (done < total)
         {
-            var row = rows[i];
-            try
+            done = CopyRows(importer, table, copyRow, rows, done, Math.Min(total, done + ProgressEvery));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (done < total)
             {
-                importer.StartRow();
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var value = columns[c].ProviderValue(row);
-                    if (value is null)
-                    {
-                        importer.WriteNull();
-                    }
-                    else
-                    {
-                        writers[c](importer, value);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidCastException or ArgumentException)
-            {
-                throw new AuthorityWriteException($"Nothing was written: {table.Table} id {row.Id}: {DatabaseErrors.OneLine(ex.Message)}", ex);
-            }
-
-            if ((i + 1) % ProgressEvery == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report((table.Table, i + 1, total));
+                progress?.Report((table.Table, done, total));
             }
         }
 
         await importer.CompleteAsync(cancellationToken);
         progress?.Report((table.Table, total, total));
         return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CopyRows(NpgsqlBinaryImporter importer, TableMap table, Action<NpgsqlBinaryImporter, Entity> copyRow, IReadOnlyList<Entity> rows, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            try
+            {
+                copyRow(importer, rows[i]);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidCastException or ArgumentException)
+            {
+                throw new AuthorityWriteException($"Nothing was written: {table.Table} id {rows[i].Id}: {DatabaseErrors.OneLine(ex.Message)}", ex);
+            }
+        }
+
+        return to;
     }
 
     /// <summary>Refuses a database with records, or (with <paramref name="replace"/>) deletes them.</summary>
@@ -391,8 +444,8 @@ public static class AuthorityWriter
             }
 
             throw new DatabaseNotEmptyException(
-                $"{target} already holds records ({children:N0} children; tables {string.Join(", ", nonEmpty)}). "
-                + "Nothing was written: use an empty database, or replace what is there.");
+                $"{target} already holds records ({children:N0} children; {nonEmpty.Count} of {tables.Count} tables have rows). "
+                + "Nothing was written: write into an empty database, or replace what is there.");
         }
 
         var sql = connection is NpgsqlConnection

@@ -125,38 +125,38 @@ public static class LanternDatabase
         switch (target.Provider)
         {
             case DbProvider.Sqlite:
-            {
-                var builder = new DbContextOptionsBuilder<SqliteLanternDbContext>();
-                if (connection is null)
                 {
-                    builder.UseSqlite(target.ConnectionString);
-                }
-                else
-                {
-                    builder.UseSqlite(connection);
-                }
+                    var builder = new DbContextOptionsBuilder<SqliteLanternDbContext>();
+                    if (connection is null)
+                    {
+                        builder.UseSqlite(target.ConnectionString);
+                    }
+                    else
+                    {
+                        builder.UseSqlite(connection);
+                    }
 
-                builder.AddInterceptors(new ConnectionInterceptor(target));
-                configure?.Invoke(builder);
-                return new SqliteLanternDbContext(builder.Options);
-            }
+                    builder.AddInterceptors(new ConnectionInterceptor(target));
+                    configure?.Invoke(builder);
+                    return new SqliteLanternDbContext(builder.Options);
+                }
 
             case DbProvider.Postgres:
-            {
-                var builder = new DbContextOptionsBuilder<PostgresLanternDbContext>();
-                if (connection is null)
                 {
-                    builder.UseNpgsql(target.ConnectionString);
-                }
-                else
-                {
-                    builder.UseNpgsql(connection);
-                }
+                    var builder = new DbContextOptionsBuilder<PostgresLanternDbContext>();
+                    if (connection is null)
+                    {
+                        builder.UseNpgsql(target.ConnectionString);
+                    }
+                    else
+                    {
+                        builder.UseNpgsql(connection);
+                    }
 
-                builder.AddInterceptors(new ConnectionInterceptor(target));
-                configure?.Invoke(builder);
-                return new PostgresLanternDbContext(builder.Options);
-            }
+                    builder.AddInterceptors(new ConnectionInterceptor(target));
+                    configure?.Invoke(builder);
+                    return new PostgresLanternDbContext(builder.Options);
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "Unknown database provider.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -27,6 +28,7 @@ internal sealed class SqliteBinder : IDisposable
 
     /// <summary>Binds <paramref name="value"/> (a provider value: null, integer, bool, text,
     /// date, time, decimal or floating point) to the 0-based parameter <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, object? value)
     {
         var position = index + 1;
@@ -47,6 +49,7 @@ internal sealed class SqliteBinder : IDisposable
     }
 
     /// <summary>Runs the statement once with the values bound, then resets it for the next row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step()
     {
         var rc = raw.sqlite3_step(_statement);
@@ -60,6 +63,7 @@ internal sealed class SqliteBinder : IDisposable
     public void Dispose() => _statement.Dispose();
 
     /// <summary>The text Microsoft.Data.Sqlite stores for values SQLite has no type for.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToText(object value) => value switch
     {
         DateOnly d => d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture),

@@ -31,26 +31,6 @@ internal sealed class ColumnMap
 
     public NpgsqlDbType NpgsqlDbType => ToNpgsqlDbType(StoreType);
 
-    /// <summary>Writes a non-null provider value to a binary COPY with its exact CLR type, so
-    /// Npgsql does not resolve the type of each boxed value again.</summary>
-    public Action<NpgsqlBinaryImporter, object> CopyWriter => _copyWriter ??= CompileCopyWriter();
-
-    private Action<NpgsqlBinaryImporter, object>? _copyWriter;
-
-    private Action<NpgsqlBinaryImporter, object> CompileCopyWriter()
-    {
-        var providerType = Mapping.Converter?.ProviderClrType ?? Nullable.GetUnderlyingType(Mapping.ClrType) ?? Mapping.ClrType;
-        providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
-        var write = typeof(NpgsqlBinaryImporter).GetMethods()
-            .Single(m => m.Name == nameof(NpgsqlBinaryImporter.Write) && m.IsGenericMethodDefinition
-                && m.GetParameters() is [_, { ParameterType: var p }] && p == typeof(NpgsqlDbType))
-            .MakeGenericMethod(providerType);
-        var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
-        var value = Expression.Parameter(typeof(object), "value");
-        var body = Expression.Call(importer, write, Expression.Convert(value, providerType), Expression.Constant(NpgsqlDbType));
-        return Expression.Lambda<Action<NpgsqlBinaryImporter, object>>(body, importer, value).Compile();
-    }
-
     private static NpgsqlDbType ToNpgsqlDbType(string storeType)
     {
         var paren = storeType.IndexOf('(', StringComparison.Ordinal);
@@ -97,6 +77,12 @@ internal abstract class TableMap
 
     public abstract IReadOnlyList<Entity> Rows(AuthorityData data);
 
+    /// <summary>Writes one entity as a row of a PostgreSQL binary COPY, each value with its
+    /// exact type (no boxing; compiled on first use).</summary>
+    public Action<NpgsqlBinaryImporter, Entity> CopyRow => _copyRow ??= TableMaps.CompileCopyRow(EntityType.ClrType, Columns);
+
+    private Action<NpgsqlBinaryImporter, Entity>? _copyRow;
+
     /// <summary>Grows the table's list to hold <paramref name="count"/> more rows.</summary>
     public abstract void Reserve(AuthorityData data, long count);
 
@@ -112,11 +98,11 @@ internal sealed class TableMap<T> : TableMap
     private readonly Func<AuthorityData, List<T>> _list;
     private readonly Func<DbDataReader, T> _materialize;
 
-    public TableMap(string table, IEntityType entityType, IReadOnlyList<ColumnMap> columns, Func<AuthorityData, List<T>> list)
+    public TableMap(string table, IEntityType entityType, IReadOnlyList<ColumnMap> columns, Func<AuthorityData, List<T>> list, DbProvider provider)
         : base(table, entityType, columns)
     {
         _list = list;
-        _materialize = TableMaps.CompileMaterializer<T>(columns);
+        _materialize = TableMaps.CompileMaterializer<T>(columns, provider);
     }
 
     public override IReadOnlyList<Entity> Rows(AuthorityData data) => _list(data);
@@ -192,10 +178,10 @@ internal static class TableMaps
             Visit(entityTypes.Single(e => e.ClrType == list.PropertyType.GetGenericArguments()[0]));
         }
 
-        return [.. ordered.Select(e => Create(e, listByType[e.ClrType]))];
+        return [.. ordered.Select(e => Create(e, listByType[e.ClrType], provider))];
     }
 
-    private static TableMap Create(IEntityType entityType, PropertyInfo list)
+    private static TableMap Create(IEntityType entityType, PropertyInfo list, DbProvider provider)
     {
         var mapping = entityType.GetTableMappings().Single();
         var table = mapping.Table.Name;
@@ -214,7 +200,7 @@ internal static class TableMaps
             .ToList();
         var mapType = typeof(TableMap<>).MakeGenericType(entityType.ClrType);
         var getter = list.GetMethod!.CreateDelegate(typeof(Func<,>).MakeGenericType(typeof(AuthorityData), list.PropertyType));
-        return (TableMap)Activator.CreateInstance(mapType, table, entityType, columns, getter)!;
+        return (TableMap)Activator.CreateInstance(mapType, table, entityType, columns, getter, provider)!;
     }
 
     private static Func<object, object?> CompileProviderValue(Type entityClrType, IProperty property, RelationalTypeMapping mapping)
@@ -250,7 +236,75 @@ internal static class TableMaps
         return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
     }
 
-    internal static Func<DbDataReader, T> CompileMaterializer<T>(IReadOnlyList<ColumnMap> columns)
+    internal static Action<NpgsqlBinaryImporter, Entity> CompileCopyRow(Type entityClrType, IReadOnlyList<ColumnMap> columns)
+    {
+        var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+        var parameter = Expression.Parameter(typeof(Entity), "row");
+        var entity = Expression.Variable(entityClrType, "entity");
+        var writeNull = Expression.Call(importer, typeof(NpgsqlBinaryImporter).GetMethod(nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes)!);
+        var writeGeneric = typeof(NpgsqlBinaryImporter).GetMethods()
+            .Single(m => m.Name == nameof(NpgsqlBinaryImporter.Write) && m.IsGenericMethodDefinition
+                && m.GetParameters() is [_, { ParameterType: var p }] && p == typeof(NpgsqlDbType));
+        var variables = new List<ParameterExpression> { entity };
+        var body = new List<Expression>
+        {
+            Expression.Assign(entity, Expression.Convert(parameter, entityClrType)),
+            Expression.Call(importer, typeof(NpgsqlBinaryImporter).GetMethod(nameof(NpgsqlBinaryImporter.StartRow), Type.EmptyTypes)!),
+        };
+
+        foreach (var column in columns)
+        {
+            Expression value = Expression.Property(entity, column.Property.PropertyInfo!);
+            var converter = column.Mapping.Converter;
+            var dbType = Expression.Constant(column.NpgsqlDbType);
+            Expression Convert(Expression input) => converter is null
+                ? input
+                : ReplacingExpressionVisitor.Replace(converter.ConvertToProviderExpression.Parameters[0], input, converter.ConvertToProviderExpression.Body);
+            Expression Write(Expression provider)
+            {
+                var type = Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
+                return Expression.Call(importer, writeGeneric.MakeGenericMethod(type), provider.Type == type ? provider : Expression.Property(provider, "Value"), dbType);
+            }
+
+            var local = Expression.Variable(value.Type, column.Name);
+            variables.Add(local);
+            body.Add(Expression.Assign(local, value));
+            if (Nullable.GetUnderlyingType(value.Type) is not null)
+            {
+                body.Add(Expression.IfThenElse(
+                    Expression.Property(local, "HasValue"),
+                    Write(Convert(Expression.Property(local, "Value"))),
+                    writeNull));
+            }
+            else if (!value.Type.IsValueType)
+            {
+                var converted = Convert(local);
+                if (converted.Type.IsValueType && Nullable.GetUnderlyingType(converted.Type) is null)
+                {
+                    body.Add(Expression.IfThenElse(Expression.Equal(local, Expression.Constant(null, local.Type)), writeNull, Write(converted)));
+                }
+                else
+                {
+                    var provider = Expression.Variable(converted.Type, column.Name + "_provider");
+                    variables.Add(provider);
+                    body.Add(Expression.IfThenElse(
+                        Expression.Equal(local, Expression.Constant(null, local.Type)),
+                        writeNull,
+                        Expression.Block(
+                            Expression.Assign(provider, converted),
+                            Expression.IfThenElse(Expression.Equal(provider, Expression.Constant(null, provider.Type)), writeNull, Write(provider)))));
+                }
+            }
+            else
+            {
+                body.Add(Write(Convert(local)));
+            }
+        }
+
+        return Expression.Lambda<Action<NpgsqlBinaryImporter, Entity>>(Expression.Block(variables, body), importer, parameter).Compile();
+    }
+
+    internal static Func<DbDataReader, T> CompileMaterializer<T>(IReadOnlyList<ColumnMap> columns, DbProvider provider)
         where T : Entity
     {
         var reader = Expression.Parameter(typeof(DbDataReader), "reader");
@@ -264,10 +318,20 @@ internal static class TableMaps
             var propertyType = propertyInfo.PropertyType;
             var index = Expression.Constant(ordinal);
 
-            Expression read = Expression.Call(reader, mapping.GetDataReaderMethod(), index);
-            read = mapping.CustomizeDataReaderExpression(read);
             var converter = mapping.Converter;
             var providerType = converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
+            Expression read;
+            if (provider == DbProvider.Sqlite && (providerType == typeof(DateOnly) || providerType == typeof(DateTime)))
+            {
+                var fast = providerType == typeof(DateOnly) ? nameof(SqliteText.ReadDateOnly) : nameof(SqliteText.ReadDateTime);
+                read = Expression.Call(typeof(SqliteText).GetMethod(fast)!, reader, index);
+            }
+            else
+            {
+                read = Expression.Call(reader, mapping.GetDataReaderMethod(), index);
+                read = mapping.CustomizeDataReaderExpression(read);
+            }
+
             if (read.Type != providerType)
             {
                 read = Expression.Convert(read, providerType);

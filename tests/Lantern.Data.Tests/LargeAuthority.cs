@@ -51,9 +51,17 @@ public static class LargeAuthority
         {
             d.Workers.Add(new Worker
             {
-                Id = w, StaffId = $"SW{w:D5}", GivenName = "Worker", FamilyName = $"Number {w}", Role = w % 8 == 1 ? WorkerRole.TeamManager : WorkerRole.SocialWorker,
-                TeamId = (w % 30) + 1, ManagerId = w % 8 == 1 ? null : w - (w % 8) + 1, Employment = w % 6 == 0 ? EmploymentType.Agency : EmploymentType.Employed,
-                Fte = w % 4 == 0 ? 0.8m : 1m, StartDate = Day(random.Next(Days / 2)), LeftDate = w % 5 == 0 ? Day(Days / 2 + random.Next(Days / 2)) : null,
+                Id = w,
+                StaffId = $"SW{w:D5}",
+                GivenName = "Worker",
+                FamilyName = $"Number {w}",
+                Role = w % 8 == 1 ? WorkerRole.TeamManager : WorkerRole.SocialWorker,
+                TeamId = (w % 30) + 1,
+                ManagerId = w % 8 == 1 ? null : w - (w % 8) + 1,
+                Employment = w % 6 == 0 ? EmploymentType.Agency : EmploymentType.Employed,
+                Fte = w % 4 == 0 ? 0.8m : 1m,
+                StartDate = Day(random.Next(Days / 2)),
+                LeftDate = w % 5 == 0 ? Day(Days / 2 + random.Next(Days / 2)) : null,
                 Registration = $"SW{100000 + w}",
             });
         }
@@ -66,10 +74,17 @@ public static class LargeAuthority
             var start = random.Next(Days - 30);
             d.Children.Add(new Child
             {
-                Id = c, LaChildId = $"LB{c:D8}", GivenName = $"Child{c}", FamilyName = $"Family{c / 3}",
-                Upn = c % 3 == 0 ? null : $"A{c:D12}", NhsNumber = c % 4 == 0 ? null : $"9{c:D9}",
-                DateOfBirth = From.AddDays(-random.Next(6500)), Sex = c % 2 == 0 ? Sex.Male : Sex.Female, Ethnicity = Pick(ethnicities),
-                Disabilities = c % 10 == 0 ? [Disability.Learning, Disability.Autism] : [Disability.None], Postcode = $"LB{c % 20} {c % 9}AA",
+                Id = c,
+                LaChildId = $"LB{c:D8}",
+                GivenName = $"Child{c}",
+                FamilyName = $"Family{c / 3}",
+                Upn = c % 3 == 0 ? null : $"A{c:D12}",
+                NhsNumber = c % 4 == 0 ? null : $"9{c:D9}",
+                DateOfBirth = From.AddDays(-random.Next(6500)),
+                Sex = c % 2 == 0 ? Sex.Male : Sex.Female,
+                Ethnicity = Pick(ethnicities),
+                Disabilities = c % 10 == 0 ? [Disability.Learning, Disability.Autism] : [Disability.None],
+                Postcode = $"LB{c % 20} {c % 9}AA",
                 Ward = Pick(wards),
             });
             for (var i = 0; i < 2; i++)
@@ -85,8 +100,14 @@ public static class LargeAuthority
                 var at = From.AddDays(start + (i * 30)).ToDateTime(new TimeOnly(9 + (i % 8), 15), DateTimeKind.Utc);
                 d.Contacts.Add(new Contact
                 {
-                    Id = ++contact, ChildId = c, ReceivedAt = at, Source = Pick(sources), Summary = "Concern reported by school about attendance and presentation.",
-                    DecidedAt = at.AddHours(20), DecidedByWorkerId = random.Next(1, 601), Outcome = ContactOutcome.Referral,
+                    Id = ++contact,
+                    ChildId = c,
+                    ReceivedAt = at,
+                    Source = Pick(sources),
+                    Summary = "Concern reported by school about attendance and presentation.",
+                    DecidedAt = at.AddHours(20),
+                    DecidedByWorkerId = random.Next(1, 601),
+                    Outcome = ContactOutcome.Referral,
                 });
             }
 
@@ -103,8 +124,16 @@ public static class LargeAuthority
                 d.Referrals.Add(new Referral { Id = refId, ChildId = c, ReferralDate = Day(rs), Source = Pick(sources), PrimaryNeed = Pick(needs), ClosureDate = Maybe(Day(rs + 180)), ClosureReason = new ClosureReason("RC8") });
                 d.Assessments.Add(new Assessment
                 {
-                    Id = ++assessment, ChildId = c, ReferralId = refId, StartDate = Day(rs), AuthorisationDate = Maybe(Day(rs + 30), 0.9), AuthorisedByWorkerId = 1,
-                    Factors = [Pick(factors), Pick(factors)], ChildSeen = true, ChildSeenDate = Day(rs + 3), Outcome = AssessmentOutcome.ChildInNeedPlan,
+                    Id = ++assessment,
+                    ChildId = c,
+                    ReferralId = refId,
+                    StartDate = Day(rs),
+                    AuthorisationDate = Maybe(Day(rs + 30), 0.9),
+                    AuthorisedByWorkerId = 1,
+                    Factors = [Pick(factors), Pick(factors)],
+                    ChildSeen = true,
+                    ChildSeenDate = Day(rs + 3),
+                    Outcome = AssessmentOutcome.ChildInNeedPlan,
                 });
                 if (random.NextDouble() < 0.3)
                 {
@@ -137,9 +166,17 @@ public static class LargeAuthority
                 {
                     d.CareEpisodes.Add(new CareEpisode
                     {
-                        Id = ++episode, ChildId = c, StartDate = Day(start + (e * 90)), ReasonNew = new ReasonNewEpisode(e == 0 ? "S" : "P"), LegalStatus = Pick(legal),
-                        CategoryOfNeed = Pick(needs), Placement = Pick(placements), Provider = new PlacementProvider("PR1"), HomePostcode = "LB1 1AA",
-                        EndDate = e < 4 ? Day(start + ((e + 1) * 90)) : null, ReasonEnded = e < 4 ? new ReasonEpisodeCeased("X1") : null,
+                        Id = ++episode,
+                        ChildId = c,
+                        StartDate = Day(start + (e * 90)),
+                        ReasonNew = new ReasonNewEpisode(e == 0 ? "S" : "P"),
+                        LegalStatus = Pick(legal),
+                        CategoryOfNeed = Pick(needs),
+                        Placement = Pick(placements),
+                        Provider = new PlacementProvider("PR1"),
+                        HomePostcode = "LB1 1AA",
+                        EndDate = e < 4 ? Day(start + ((e + 1) * 90)) : null,
+                        ReasonEnded = e < 4 ? new ReasonEpisodeCeased("X1") : null,
                     });
                     d.CareReviews.Add(new CareReview { Id = ++review, ChildId = c, Date = Day(start + 20 + (e * 90)), Participation = new ReviewParticipation("PN1"), IroWorkerId = 7 });
                 }
@@ -180,8 +217,15 @@ public static class LargeAuthority
                 d.Visits.Add(new Visit { Id = ++visit, ChildId = c, WorkerId = random.Next(1, 601), Date = day, Kind = VisitKind.ChildInNeed, ChildSeen = true, ChildSeenAlone = k % 2 == 0 });
                 d.CaseNotes.Add(new CaseNote
                 {
-                    Id = ++note, ChildId = c, AuthorId = random.Next(1, 601), RecordedAt = day.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc), EventDate = day,
-                    Kind = CaseNoteKind.Visit, Status = NoteStatus.Completed, ChildSeen = true, ChildSeenAlone = k % 2 == 0,
+                    Id = ++note,
+                    ChildId = c,
+                    AuthorId = random.Next(1, 601),
+                    RecordedAt = day.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
+                    EventDate = day,
+                    Kind = CaseNoteKind.Visit,
+                    Status = NoteStatus.Completed,
+                    ChildSeen = true,
+                    ChildSeenAlone = k % 2 == 0,
                     Text = "Visited the family home. Child seen and spoken to alone in their bedroom; presented as happy and well cared for. Discussed school attendance with parent, who agreed to the plan.",
                 });
             }

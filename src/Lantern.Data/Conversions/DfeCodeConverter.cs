@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lantern.Domain.Codes;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -44,14 +45,17 @@ public static class DfeCodeConversion
     /// <summary>Longest DfE code Lantern stores; code columns are this long.</summary>
     public const int MaxLength = 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToCode<T>(T value)
         where T : struct, IDfeCode<T> =>
         value.Code ?? throw new InvalidOperationException(
             $"A {typeof(T).Name} value has no code (it is the default value): set it to a {typeof(T).Name} code before saving.");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T FromCode<T>(string code)
         where T : struct, IDfeCode<T> => T.FromCode(code);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToCodeList<T>(List<T> values)
         where T : struct, IDfeCode<T>
     {
@@ -68,6 +72,7 @@ public static class DfeCodeConversion
         return string.Join(',', values.Select(ToCode));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<T> FromCodeList<T>(string codes)
         where T : struct, IDfeCode<T>
     {

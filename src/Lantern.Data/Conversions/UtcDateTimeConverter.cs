@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lantern.Data.Conversions;
@@ -12,6 +13,7 @@ public sealed class UtcDateTimeConverter : ValueConverter<DateTime, DateTime>
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTime ToStored(DateTime value)
     {
         var utc = value.Kind switch
@@ -23,6 +25,7 @@ public sealed class UtcDateTimeConverter : ValueConverter<DateTime, DateTime>
         return new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTime FromStored(DateTime value) =>
         value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
