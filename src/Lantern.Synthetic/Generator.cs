@@ -85,7 +85,7 @@ internal sealed partial class Generator
         to = options.To;
         var startMonth = new DateOnly(options.From.Year, options.From.Month, 1);
         simStart = startMonth.AddMonths(-BurnInMonths);
-        detailFrom = options.From.AddMonths(-3);
+        detailFrom = options.From;
         var totalWeight = profile.Wards.Sum(w => w.PopulationShare);
         wardDemandWeights = [.. profile.Wards.Select(w => w.PopulationShare / totalWeight * DeprivationMultiplier(w.DeprivationDecile))];
     }
@@ -100,6 +100,25 @@ internal sealed partial class Generator
     internal long IdBase => Area * 10_000_000_000L;
 
     internal void Report(string message) => progress?.Report(message);
+
+    /// <summary>Postcodes of a district: 9 sectors x 400 units, made once and shared, as many
+    /// households share a postcode.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PostcodesByDistrict = new(StringComparer.Ordinal);
+
+    internal string PostcodeIn(string district)
+    {
+        var codes = PostcodesByDistrict.GetOrAdd(district, d =>
+        {
+            var list = new string[9 * 400];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = $"{d} {(i / 400) + 1}{(char)('A' + (i % 400 / 20))}{(char)('A' + (i % 20))}";
+            }
+
+            return list;
+        });
+        return codes[rng.Next(codes.Length)];
+    }
 
     private static double DeprivationMultiplier(int decile) => decile switch
     {
@@ -288,28 +307,10 @@ internal sealed partial class Generator
             Sex = sex,
             Ethnicity = SampleEthnicity(),
             Disabilities = Chance(0.08) ? [Pick(DisabilityChoices)] : [Disability.None],
-            Postcode = $"{ward.PostcodeDistrict} {Between(1, 9)}{(char)('A' + rng.Next(20))}{(char)('A' + rng.Next(20))}",
+            Postcode = PostcodeIn(ward.PostcodeDistrict),
             Ward = ward.Name,
             NhsNumber = NhsNumber.FromSerial(id % (NhsNumber.MaxSerial + 1)).Digits,
         };
-        if (dob is { } d)
-        {
-            var ageNow = child.AgeOn(knownFrom) ?? 0;
-            if (ageNow >= 4)
-            {
-                var serial = (int)(id % 1000);
-                child.Upn = Upn.Create(int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture), 2000 + (int)(id % 400), d.Year % 100, serial).ToString();
-            }
-            else
-            {
-                child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
-            }
-        }
-        else
-        {
-            child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
-        }
-
         var state = new ChildState(child, wardIndex);
         data.Children.Add(child);
         states.Add(state);
@@ -318,10 +319,6 @@ internal sealed partial class Generator
             defects.Add(new InjectedDefect(child.Id, "ethnicity-not-obtained", "Ethnicity recorded as not yet obtained"));
         }
 
-        if (child.Upn is not null && Defect(state, "upn-missing", "School-age child recorded with neither a UPN nor a reason it is unknown"))
-        {
-            child.Upn = null;
-        }
 
         return state;
     }
@@ -396,6 +393,37 @@ internal sealed partial class Generator
         return new Ethnicity(code);
     }
 
+    /// <summary>The pupil number is looked up once a child is referred (the CIN census needs it);
+    /// a contact alone does not record it.</summary>
+    private void AssignUpn(ChildState state, DateOnly knownFrom)
+    {
+        var child = state.Child;
+        var id = child.Id;
+        var dob = child.DateOfBirth;
+        if (dob is { } d)
+        {
+            var ageNow = child.AgeOn(knownFrom) ?? 0;
+            if (ageNow >= 4)
+            {
+                var serial = (int)(id % 1000);
+                child.Upn = Upn.Create(int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture), 2000 + (int)(id % 400), d.Year % 100, serial).ToString();
+            }
+            else
+            {
+                child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
+            }
+        }
+        else
+        {
+            child.UpnUnknown = UpnUnknownReason.NotSchoolAge;
+        }
+
+        if (child.Upn is not null && Defect(state, "upn-missing", "School-age child recorded with neither a UPN nor a reason it is unknown"))
+        {
+            child.Upn = null;
+        }
+    }
+
     /// <summary>Family and professionals are recorded once a child is referred; a contact
     /// alone records only the child.</summary>
     internal void EnsureFamily(ChildState s, DateOnly from)
@@ -406,6 +434,7 @@ internal sealed partial class Generator
         }
 
         s.HasFamily = true;
+        AssignUpn(s, from);
         var mother = new Person
         {
             Id = IdBase + data.People.Count + 1,

@@ -905,8 +905,8 @@ internal sealed partial class Generator
         };
         var inArea = place.Code is "P1" or "U1" or "U2" or "U3" ? Chance(0.9) : Chance(0.6);
         var postcode = inArea
-            ? $"{profile.Wards[rng.Next(profile.Wards.Count)].PostcodeDistrict} {Between(1, 9)}{(char)('A' + rng.Next(20))}{(char)('A' + rng.Next(20))}"
-            : $"{Pick(OutOfAreaDistricts)} {Between(1, 9)}{(char)('A' + rng.Next(20))}{(char)('A' + rng.Next(20))}";
+            ? PostcodeIn(profile.Wards[rng.Next(profile.Wards.Count)].PostcodeDistrict)
+            : PostcodeIn(Pick(OutOfAreaDistricts));
         string? urn = place.Code is "K1" or "K2" or "R1" or "H5" or "K3" ? $"SC{Between(100000, 999999)}" : null;
         if (place.Code is "P1")
         {

@@ -51,6 +51,8 @@ internal static class ShardMerger
                 }
 
                 source.Clear();
+                // Let each area's array go as soon as it is copied.
+                property.PropertyType.GetProperty(nameof(List<int>.Capacity))!.SetValue(source, 0);
             }
         }
 

@@ -17,7 +17,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
     private readonly List<Worker> iros = [];
     private readonly List<Worker> earlyHelpWorkers = [];
     private Worker? lado;
-    private readonly DateOnly detailFrom = options.From.AddMonths(-3);
+    private readonly DateOnly detailFrom = options.From;
 
     private sealed record Segment(ChildState Child, DateOnly Start, DateOnly? End, TeamService Service);
 
