@@ -282,7 +282,7 @@ internal sealed partial class Generator
                     Id = IdBase + data.CareReviews.Count + 1,
                     ChildId = s.Child.Id,
                     Date = held,
-                    Participation = age < 4 ? ReviewParticipation.UnderFour : new ReviewParticipation(Pick(ParticipationCodes)),
+                    Participation = age < 4 ? ReviewParticipation.UnderFour : Pick(Participations),
                 });
             }
 
@@ -417,7 +417,7 @@ internal sealed partial class Generator
         }
     }
 
-    private static readonly string[] ParticipationCodes = ["PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"];
+    private static readonly ReviewParticipation[] Participations = [.. new[] { "PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7" }.Select(c => new ReviewParticipation(c))];
 
     private static string[] AccommodationLetters(int age) => age == 17 ? ["B", "D", "E", "U", "C"] : ["B", "D", "E", "U", "U", "Z", "K", "T"];
 

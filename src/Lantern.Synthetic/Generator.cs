@@ -390,8 +390,12 @@ internal sealed partial class Generator
             < 0.994 => "OOTH",
             _ => options.Defects ? "NOBT" : "WBRI",
         };
-        return new Ethnicity(code);
+        return EthnicityOf(code);
     }
+
+    private static readonly Dictionary<string, Ethnicity> EthnicityCache = Codes.All<Ethnicity>().ToDictionary(e => e.Code, StringComparer.Ordinal);
+
+    private static Ethnicity EthnicityOf(string code) => EthnicityCache[code];
 
     /// <summary>The pupil number is looked up once a child is referred (the CIN census needs it);
     /// a contact alone does not record it.</summary>

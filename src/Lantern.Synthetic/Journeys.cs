@@ -10,9 +10,17 @@ internal sealed class ChildState(Child child, int wardIndex)
 
     public int WardIndex { get; } = wardIndex;
 
-    public List<ReferralState> Referrals { get; } = [];
+    // Many children are only ever the subject of a contact, so these are made when first needed.
+    private List<ReferralState>? referrals;
+    private List<CarePeriod>? carePeriods;
 
-    public List<CarePeriod> CarePeriods { get; } = [];
+    public IReadOnlyList<ReferralState> Referrals => (IReadOnlyList<ReferralState>?)referrals ?? [];
+
+    public IReadOnlyList<CarePeriod> CarePeriods => (IReadOnlyList<CarePeriod>?)carePeriods ?? [];
+
+    public void Add(ReferralState r) => (referrals ??= []).Add(r);
+
+    public void Add(CarePeriod c) => (carePeriods ??= []).Add(c);
 
     public ChildProtectionPlan? ActiveCp { get; set; }
 
@@ -26,7 +34,7 @@ internal sealed class ChildState(Child child, int wardIndex)
 
     public bool InClosedPool { get; set; }
 
-    public ReferralState? Current => Referrals.Count == 0 ? null : Referrals[^1];
+    public ReferralState? Current => referrals is { Count: > 0 } list ? list[^1] : null;
 
     public bool IsOpenOn(DateOnly d) => Current is { } r && r.Referral.ReferralDate <= d && r.End >= d;
 }
@@ -37,13 +45,29 @@ internal sealed class ReferralState(Referral referral)
 
     public Assessment? Assessment { get; set; }
 
-    public List<ChildInNeedPlan> CinPlans { get; } = [];
+    // Most referrals end at assessment, so these lists are made only when first needed.
+    private List<ChildInNeedPlan>? cinPlans;
+    private List<ChildProtectionPlan>? cpPlans;
+    private List<CarePeriod>? care;
+    private List<Section47Enquiry>? section47s;
 
-    public List<ChildProtectionPlan> CpPlans { get; } = [];
+    public IReadOnlyList<ChildInNeedPlan> CinPlans => (IReadOnlyList<ChildInNeedPlan>?)cinPlans ?? [];
 
-    public List<CarePeriod> Care { get; } = [];
+    public IReadOnlyList<ChildProtectionPlan> CpPlans => (IReadOnlyList<ChildProtectionPlan>?)cpPlans ?? [];
 
-    public List<Section47Enquiry> Section47s { get; } = [];
+    public IReadOnlyList<CarePeriod> Care => (IReadOnlyList<CarePeriod>?)care ?? [];
+
+    public IReadOnlyList<Section47Enquiry> Section47s => (IReadOnlyList<Section47Enquiry>?)section47s ?? [];
+
+    public void Add(ChildInNeedPlan p) => (cinPlans ??= []).Add(p);
+
+    public void Add(ChildProtectionPlan p) => (cpPlans ??= []).Add(p);
+
+    public void Add(CarePeriod c) => (care ??= []).Add(c);
+
+    public void Add(Section47Enquiry e) => (section47s ??= []).Add(e);
+
+    public void Remove(ChildInNeedPlan p) => cinPlans?.Remove(p);
 
     public ClosureReason Reason { get; set; } = ClosureReason.ServicesCeased;
 
@@ -292,15 +316,17 @@ internal sealed partial class Generator
         (0.04, "7"), (0.04, "8"), (0.02, "9"), (0.01, "10"),
     ];
 
+    private static readonly (double P, ReferralSource Code)[] Sources = [.. SourceMix.Select(m => (m.P, new ReferralSource(m.Code)))];
+
     private ReferralSource SampleSource()
     {
         var x = rng.NextDouble();
-        foreach (var (p, code) in SourceMix)
+        foreach (var (p, code) in Sources)
         {
             x -= p;
             if (x <= 0)
             {
-                return new ReferralSource(code);
+                return code;
             }
         }
 
@@ -312,15 +338,17 @@ internal sealed partial class Generator
         (0.56, "N1"), (0.06, "N2"), (0.08, "N3"), (0.12, "N4"), (0.11, "N5"), (0.02, "N6"), (0.01, "N7"), (0.04, "N8"),
     ];
 
+    private static readonly (double P, PrimaryNeed Code)[] Needs = [.. NeedMix.Select(m => (m.P, new PrimaryNeed(m.Code)))];
+
     private PrimaryNeed SampleNeed()
     {
         var x = rng.NextDouble();
-        foreach (var (p, code) in NeedMix)
+        foreach (var (p, code) in Needs)
         {
             x -= p;
             if (x <= 0)
             {
-                return new PrimaryNeed(code);
+                return code;
             }
         }
 
@@ -329,6 +357,8 @@ internal sealed partial class Generator
 
     private static readonly string[] FactorMix =
         ["3B", "3B", "3A", "4B", "4B", "2B", "2B", "1B", "16A", "16A", "17A", "4A", "10A", "11A", "14A", "15A", "24A", "5B", "6B", "7A", "18C", "19C", "20", "13A"];
+
+    private static readonly AssessmentFactor[] Factors = [.. FactorMix.Select(f => new AssessmentFactor(f))];
 
     private Contact AddContact(ChildState s, DateOnly day, ReferralSource source, ContactOutcome outcome)
     {
@@ -367,7 +397,7 @@ internal sealed partial class Generator
         };
         data.Referrals.Add(referral);
         var r = new ReferralState(referral);
-        s.Referrals.Add(r);
+        s.Add(r);
         if (!forCare && Chance(nfaShare))
         {
             referral.NoFurtherAction = true;
@@ -393,7 +423,7 @@ internal sealed partial class Generator
         var factorCount = Between(1, 3);
         for (var i = 0; i < factorCount; i++)
         {
-            var f = new AssessmentFactor(Pick(FactorMix));
+            var f = Pick(Factors);
             if (!assessment.Factors.Contains(f) && (f.Code != "24A" || FinancialYear(day) >= 2022))
             {
                 assessment.Factors.Add(f);
@@ -449,7 +479,7 @@ internal sealed partial class Generator
             EndDate = start.AddDays(days),
         };
         data.ChildInNeedPlans.Add(plan);
-        r.CinPlans.Add(plan);
+        r.Add(plan);
         s.ActiveCin = plan;
         r.Reason = ClosureReason.ServicesCeased;
         AddToClosedPool(s);
@@ -498,7 +528,7 @@ internal sealed partial class Generator
             IcpcNotRequired = !icpc,
         };
         data.Section47s.Add(enquiry);
-        r.Section47s.Add(enquiry);
+        r.Add(enquiry);
         if (r.Assessment is { Outcome: not AssessmentOutcome.LookedAfter } a)
         {
             a.Outcome = AssessmentOutcome.StrategyDiscussion;
@@ -572,7 +602,7 @@ internal sealed partial class Generator
         s.PlansSoFar++;
         conference.PlanId = plan.Id;
         data.ProtectionPlans.Add(plan);
-        r.CpPlans.Add(plan);
+        r.Add(plan);
         s.ActiveCp = plan;
         onProtectionPlan.Add(s);
         if (Chance(0.6))
@@ -693,7 +723,7 @@ internal sealed partial class Generator
         // Drop child in need plans that were to follow a plan now ended by care.
         foreach (var p in r.CinPlans.Where(p => p.StartDate > day).ToList())
         {
-            r.CinPlans.Remove(p);
+            r.Remove(p);
             Remove(p);
         }
 
@@ -808,8 +838,8 @@ internal sealed partial class Generator
             AddAdoption(period);
         }
 
-        s.CarePeriods.Add(period);
-        r.Care.Add(period);
+        s.Add(period);
+        r.Add(period);
         r.Reason = ClosureFor(period.EndReason);
         s.ActiveCare = period;
         inCare.Add(s);

@@ -34,6 +34,10 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
         [DefaultValue("on")]
         public string Defects { get; init; } = "on";
 
+        [CommandOption("--generate-only")]
+        [Description("Only generate and report time and memory (for benchmarks); skip the comparison")]
+        public bool GenerateOnly { get; init; }
+
         [CommandOption("--counts")]
         [Description("Also list how many records of each kind were generated")]
         public bool Counts { get; init; }
@@ -69,6 +73,11 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
 
             console.Write(counts);
         }
+        if (settings.GenerateOnly)
+        {
+            return 0;
+        }
+
         var checks = Calibration.Check(result.Data, options.Population is null ? 1.0 : options.Population.Value / 34_000.0);
         var table = new Table().AddColumns("Measure", "As at", "Target", "Measured", "Tolerance", "Within");
         foreach (var c in checks)
