@@ -443,6 +443,26 @@ internal sealed partial class Generator
         ad.AdoptionOrderDate = ad.AdoptionOrderDate > to ? null : ad.AdoptionOrderDate;
     }
 
+    /// <summary>The latest item dated on or before the date (the lists are short; ties keep the later one).</summary>
+    private static T LatestOn<T>(List<T> items, DateOnly date, Func<T, DateOnly> dateOf)
+    {
+        var found = false;
+        T best = default!;
+        var bestDate = DateOnly.MinValue;
+        foreach (var item in items)
+        {
+            var d = dateOf(item);
+            if (d <= date && (!found || d >= bestDate))
+            {
+                best = item;
+                bestDate = d;
+                found = true;
+            }
+        }
+
+        return found ? best : throw new InvalidOperationException("No change point on or before the date.");
+    }
+
     /// <summary>Turns a period's change points into SSDA903 episodes.</summary>
     private void WriteEpisodes(ChildState s, CarePeriod c, DateOnly? end)
     {
@@ -471,8 +491,8 @@ internal sealed partial class Generator
         for (var i = 0; i < points.Count; i++)
         {
             var date = points[i];
-            var legal = c.Legal.Where(l => l.Date <= date).OrderBy(l => l.Date).Last().Status;
-            var placement = c.Placements.Where(p => p.Date <= date).OrderBy(p => p.Date).Last();
+            var legal = LatestOn(c.Legal, date, l => l.Date).Status;
+            var placement = LatestOn(c.Placements, date, p => p.Date);
             var legalChanged = currentLegal is not null && legal != currentLegal;
             var placeChanged = currentPlacement is not null && placement.Date != currentPlacement.Value.Date;
             if (previous is not null && !legalChanged && !placeChanged)

@@ -133,6 +133,7 @@ internal sealed partial class Generator
 
     public GenerationResult Run()
     {
+        Presize();
         WriteAuthorityAndPopulation();
         progress?.Report("Drawing demand month by month");
         SeedInitialStocks();
@@ -153,6 +154,29 @@ internal sealed partial class Generator
         Tidy();
         progress?.Report("Done");
         return new GenerationResult { Data = data, Defects = defects };
+    }
+
+    /// <summary>Sizes the big lists up front from the profile's usual monthly volumes, so that a
+    /// national-size run does not spend its time copying growing arrays.</summary>
+    private void Presize()
+    {
+        var months = ((to.Year - simStart.Year) * 12) + to.Month - simStart.Month + 1;
+        var detailMonths = ((to.Year - detailFrom.Year) * 12) + to.Month - detailFrom.Month + 1;
+        int Size(double perMonth, int span) => (int)Math.Min(int.MaxValue / 2, perMonth * scale * span * 1.1);
+        data.Children.Capacity = Size(850, months);
+        data.People.Capacity = Size(1300, months);
+        data.Relationships.Capacity = Size(1300, months);
+        data.Professionals.Capacity = Size(850, months);
+        data.Contacts.Capacity = Size(1000, months);
+        data.Referrals.Capacity = Size(480, months);
+        data.Assessments.Capacity = Size(450, months);
+        data.ChildInNeedPlans.Capacity = Size(230, months);
+        data.EarlyHelp.Capacity = Size(190, months);
+        data.Visits.Capacity = Size(3700, detailMonths);
+        data.CaseNotes.Capacity = Size(3600, detailMonths);
+        data.Allocations.Capacity = Size(700, months);
+        data.Supervisions.Capacity = Size(1200, detailMonths);
+        data.ManagementDecisions.Capacity = Size(750, detailMonths);
     }
 
     // ---------------------------------------------------------------- place and population
