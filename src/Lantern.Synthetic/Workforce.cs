@@ -10,7 +10,6 @@ namespace Lantern.Synthetic;
 internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile profile, GeneratorOptions options, double scale, DateOnly simStart, DateOnly to)
 {
     private readonly Dictionary<TeamService, List<Team>> teams = [];
-    private readonly List<Worker>[] rosterByTeam = [];
     private readonly Dictionary<long, List<Worker>> workersByTeam = [];
     private readonly Dictionary<long, int> caseload = [];
     private readonly Dictionary<long, Worker> managerOfTeam = [];
@@ -44,7 +43,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         g.Report("Workforce: workers");
         Allocate(segments);
         g.Report("Workforce: allocations");
-        AssignWorkersToRecords(states);
+        AssignWorkersToRecords();
         g.Report("Workforce: assigned workers and notes");
         AddSupervisionAndOversight();
         g.Report("Workforce: supervision");
@@ -166,8 +165,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         var leadership = teams[TeamService.Leadership][0];
         var director = Hire(leadership, WorkerRole.Director, simStart.AddYears(-3), EmploymentType.Employed, null);
         var head = Hire(leadership, WorkerRole.HeadOfService, simStart.AddYears(-2), EmploymentType.Employed, director);
-        var analyst = Hire(leadership, WorkerRole.PerformanceAnalyst, simStart.AddYears(-2), EmploymentType.Employed, head);
-        _ = analyst;
+        Hire(leadership, WorkerRole.PerformanceAnalyst, simStart.AddYears(-2), EmploymentType.Employed, head);
         lado = Hire(leadership, WorkerRole.Lado, simStart.AddYears(-4), EmploymentType.Employed, head);
         foreach (var (service, list) in teams)
         {
@@ -499,7 +497,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
     // ------------------------------------------------------------ who did what
 
-    private void AssignWorkersToRecords(List<ChildState> states)
+    private void AssignWorkersToRecords()
     {
         var byChild = new Dictionary<long, List<Allocation>>();
         foreach (var a in data.Allocations)
@@ -613,8 +611,6 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 p.StepDownAuthorisedByWorkerId = data.Workers[(int)(w - g.IdBase) - 1].ManagerId;
             }
         }
-
-        _ = states;
     }
 
     private static readonly string[] SeenAloneNotes =

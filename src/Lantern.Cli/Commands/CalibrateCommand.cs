@@ -54,12 +54,10 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
             Defects = settings.Defects,
         });
         var clock = Stopwatch.StartNew();
-        var before = GC.GetTotalMemory(false);
         var result = SyntheticAuthority.Generate(options, settings.Counts ? new Progress<string>(m => console.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds:N1} s[/] {m}")) : null);
         var elapsed = clock.Elapsed;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         console.MarkupLineInterpolated($"Generated {result.Data.Children.Count:N0} children, {result.Data.TotalRecords:N0} records in {elapsed.TotalSeconds:N1} s; peak working set {peak / 1024.0 / 1024 / 1024:N2} GB.");
-        _ = before;
         if (settings.Counts)
         {
             var counts = new Table().AddColumns("Records", "Count");
