@@ -263,7 +263,8 @@ internal sealed partial class Generator
     private int LogNormalDays(double median, double sigma, int min = 1) =>
         Math.Max(min, (int)Math.Round(median * Math.Exp(sigma * Normal())));
 
-    private static int FinancialYear(DateOnly d) => d.Month >= 4 ? d.Year + 1 : d.Year;
+    /// <summary>The reporting year (1 April to 31 March) a date falls in, named by the year it ends.</summary>
+    internal static int FinancialYear(DateOnly d) => d.Month >= 4 ? d.Year + 1 : d.Year;
 
     private YearTargets TargetsOn(DateOnly d) => profile.For(FinancialYear(d));
 
@@ -271,7 +272,7 @@ internal sealed partial class Generator
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    internal static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private bool Defect(ChildState s, string kind, string description)
     {

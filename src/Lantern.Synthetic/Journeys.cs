@@ -79,34 +79,33 @@ internal sealed class ReferralState(Referral referral)
             var end = Referral.ReferralDate;
             if (Assessment is { } a)
             {
-                end = Max(end, a.AuthorisationDate ?? a.StartDate);
+                end = Generator.Max(end, a.AuthorisationDate ?? a.StartDate);
             }
 
             foreach (var s in Section47s)
             {
-                end = Max(end, s.EndDate ?? s.StartDate);
+                end = Generator.Max(end, s.EndDate ?? s.StartDate);
             }
 
             foreach (var p in CinPlans)
             {
-                end = Max(end, p.EndDate ?? DateOnly.MaxValue);
+                end = Generator.Max(end, p.EndDate ?? DateOnly.MaxValue);
             }
 
             foreach (var p in CpPlans)
             {
-                end = Max(end, p.EndDate ?? DateOnly.MaxValue);
+                end = Generator.Max(end, p.EndDate ?? DateOnly.MaxValue);
             }
 
             foreach (var c in Care)
             {
-                end = Max(end, c.End);
+                end = Generator.Max(end, c.End);
             }
 
             return end;
         }
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 
 internal enum CarePlanKind

@@ -133,8 +133,6 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
     // ------------------------------------------------------------ the workforce
 
-    private static int FinancialYear(DateOnly d) => d.Month >= 4 ? d.Year + 1 : d.Year;
-
     private void BuildWorkers(List<Segment> segments)
     {
         // Open work per service at the middle of each month.
@@ -196,7 +194,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 for (var i = 0; i < months.Count; i++)
                 {
                     var month = months[i].AddDays(-14);
-                    var t = profile.For(FinancialYear(month));
+                    var t = profile.For(Generator.FinancialYear(month));
                     var required = RequiredFte(service, counts[i], t) / list.Count;
 
                     // Leavers this month.
@@ -359,7 +357,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
         for (var day = simStart; day <= to; day = day.AddDays(1))
         {
-            var t = profile.For(FinancialYear(day));
+            var t = profile.For(Generator.FinancialYear(day));
             if (endsOn.TryGetValue(day, out var ending))
             {
                 foreach (var a in ending)
@@ -649,7 +647,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             var interval = w.AsyeEndDate is not null ? 21 : 30;
             for (var d = from.AddDays(g.Between(7, interval)); d <= until; d = d.AddDays(interval + g.Between(-3, 5)))
             {
-                var t = profile.For(FinancialYear(d));
+                var t = profile.For(Generator.FinancialYear(d));
                 if (g.Chance(0.5 + (0.5 * (1 - t.AgencyShare))))
                 {
                     data.Supervisions.Add(new Supervision
@@ -695,7 +693,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                     continue;
                 }
 
-                var t = profile.For(FinancialYear(d));
+                var t = profile.For(Generator.FinancialYear(d));
                 if (!g.Chance(0.45 + (0.5 * (1 - t.AgencyShare))))
                 {
                     continue;
