@@ -19,4 +19,4 @@ if [[ -n "${PG:-}" ]]; then
 fi
 
 echo "== national-size authority in memory (--population 12000000, one year)"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" $LANTERN calibrate --population 12000000 --from 2025-04-01 --to 2026-03-31 --generate-only 2>&1 | grep -E "Generated|wall"
+/usr/bin/time -f "wall %e s, peak RSS %M KB" $LANTERN calibrate --population 12000000 --from 2025-04-01 --to 2026-03-31 --generate-only 2>&1 | grep -E "Generated|GiB|wall"

@@ -39,7 +39,16 @@ public static class SyntheticAuthority
             var share = options.Population!.Value / shards + (k < options.Population.Value % shards ? 1 : 0);
             var area = options with { Population = share, Seed = unchecked((options.Seed * 7919) + k + 1) };
             results[k] = new Generator(profile, area, null, k + 1).Run();
-            progress?.Report($"Generated area {Interlocked.Increment(ref done)} of {shards}");
+            var n = Interlocked.Increment(ref done);
+            progress?.Report($"Generated area {n} of {shards}");
+            // The finished areas stay live until the merge while the garbage of the later
+            // areas builds up behind them; the GC, seeing free memory, collects it late. A full
+            // collection after every second area in the second half keeps the peak near the
+            // live data (national size: 6.5 GiB against 7.5 GiB, for about 3 s).
+            if (n % 2 == 0 && n >= shards / 2)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
         });
         progress?.Report("Merging the areas");
         return ShardMerger.Merge(results, options);

@@ -40,22 +40,25 @@ internal static class ShardMerger
                 continue;
             }
 
-            var total = shards.Sum(s => ((ICollection)property.GetValue(s.Data)!).Count);
-            property.PropertyType.GetProperty(nameof(List<int>.Capacity))!.SetValue(target, total);
-            foreach (var shard in shards)
-            {
-                var source = (IList)property.GetValue(shard.Data)!;
-                foreach (var item in source)
-                {
-                    target.Add(item);
-                }
-
-                source.Clear();
-                // Let each area's array go as soon as it is copied.
-                property.PropertyType.GetProperty(nameof(List<int>.Capacity))!.SetValue(source, 0);
-            }
+            var elementType = property.PropertyType.GetGenericArguments()[0];
+            ConcatMethod.MakeGenericMethod(elementType).Invoke(null, [target, shards.Select(s => property.GetValue(s.Data)!).ToList()]);
         }
 
         return new GenerationResult { Data = merged, Defects = [.. shards.SelectMany(s => s.Defects)] };
+    }
+
+    private static readonly System.Reflection.MethodInfo ConcatMethod = typeof(ShardMerger).GetMethod(nameof(Concat), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    /// <summary>Copies each area's list into <paramref name="target"/> (a block copy per area) and
+    /// lets the area's array go as soon as it is copied.</summary>
+    private static void Concat<T>(List<T> target, List<object> sources)
+    {
+        target.Capacity = sources.Sum(s => ((List<T>)s).Count);
+        foreach (List<T> source in sources)
+        {
+            target.AddRange(source);
+            source.Clear();
+            source.Capacity = 0;
+        }
     }
 }

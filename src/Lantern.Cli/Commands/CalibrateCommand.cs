@@ -57,9 +57,12 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
         var result = SyntheticAuthority.Generate(options, settings.Counts ? new Progress<string>(m => console.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds:N1} s[/] {m}")) : null);
         var elapsed = clock.Elapsed;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        console.MarkupLineInterpolated($"Generated {result.Data.Children.Count:N0} children, {result.Data.TotalRecords:N0} records in {elapsed.TotalSeconds:N1} s; peak working set {peak / 1024.0 / 1024 / 1024:N2} GB.");
+        console.MarkupLineInterpolated($"Generated {result.Data.Children.Count:N0} children, {result.Data.TotalRecords:N0} records in {elapsed.TotalSeconds:N1} s; peak working set {peak / 1024.0 / 1024 / 1024:N2} GiB ({peak / 1e9:N2} GB).");
         if (settings.Counts)
         {
+            var before = GC.GetGCMemoryInfo();
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            console.MarkupLineInterpolated($"Managed heap: {before.HeapSizeBytes / 1024.0 / 1024 / 1024:N2} GiB before a full collection, {live / 1024.0 / 1024 / 1024:N2} GiB of it live.");
             var counts = new Table().AddColumns("Records", "Count");
             foreach (var p in typeof(Lantern.Domain.Model.AuthorityData).GetProperties())
             {
