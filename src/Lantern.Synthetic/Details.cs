@@ -377,10 +377,7 @@ internal sealed partial class Generator
         }
 
         // Care leavers: contact around each birthday from 17 to 21.
-        var ageAtEnd = s.Child.AgeOn(c.End) ?? 0;
-        var fourteenth = s.Child.DateOfBirth!.Value.AddYears(14);
-        var weeksAfter14 = (c.End.DayNumber - Max(c.Start, fourteenth).DayNumber) / 7;
-        if (ageAtEnd >= 16 && weeksAfter14 >= 13 && c.End <= to && c.EndReason.Code is "E17" or "E5" or "E6" or "E8")
+        if (c.LeavesAsCareLeaver(to))
         {
             for (var birthday = 17; birthday <= 21; birthday++)
             {

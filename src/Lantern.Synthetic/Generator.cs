@@ -283,14 +283,18 @@ internal sealed partial class Generator
 
     internal static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private bool Defect(ChildState s, string kind, string description)
+    private bool Defect(ChildState s, string kind, string description) => Defect(s.Child.Id, kind, description);
+
+    /// <summary>Decides (at the configured rate, when defects are on) whether to inject a recording
+    /// defect, and logs it against the child so tests and validation can find it.</summary>
+    internal bool Defect(long childId, string kind, string description)
     {
         if (!options.Defects || !Chance(options.DefectRate))
         {
             return false;
         }
 
-        defects.Add(new InjectedDefect(s.Child.Id, kind, description));
+        defects.Add(new InjectedDefect(childId, kind, description));
         return true;
     }
 

@@ -138,6 +138,22 @@ internal sealed class CarePeriod
     public CareProceedings? Proceedings { get; set; }
 
     public PrimaryNeed Need { get; set; } = PrimaryNeed.AbuseOrNeglect;
+
+    /// <summary>Whether the child leaves this period as a care leaver entitled to leaving-care
+    /// support (a relevant or former relevant child): looked after for at least 13 weeks since
+    /// their 14th birthday, still so at 16 or over, and leaving to independence, their own home,
+    /// residential care or by turning 18 (E17, E5, E6, E8), on or before <paramref name="to"/>.
+    /// The workforce (personal advisers) and the care-leaver returns both use this one rule.</summary>
+    public bool LeavesAsCareLeaver(DateOnly to)
+    {
+        var dob = Child.Child.DateOfBirth!.Value;
+        var fourteenth = dob.AddYears(14);
+        var since14 = Start > fourteenth ? Start : fourteenth;
+        return End <= to
+            && End >= dob.AddYears(16)
+            && (End.DayNumber - since14.DayNumber) / 7 >= 13
+            && EndReason.Code is "E17" or "E5" or "E6" or "E8";
+    }
 }
 
 internal sealed partial class Generator

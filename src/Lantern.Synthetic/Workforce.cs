@@ -114,8 +114,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
 
                     segments.Add(new Segment(s, c.Start, End(c.End), TeamService.ChildrenInCare));
                     lastCareEnd = c.End;
-                    var ageAtEnd = s.Child.AgeOn(c.End) ?? 0;
-                    if (ageAtEnd >= 16 && c.End <= to && c.EndReason.Code is "E17" or "E5" or "E6" or "E8")
+                    if (c.LeavesAsCareLeaver(to))
                     {
                         segments.Add(new Segment(s, c.End, End(s.Child.DateOfBirth!.Value.AddYears(21)), TeamService.CareLeavers));
                     }
@@ -531,7 +530,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             v.WorkerId = WorkerAt(v.ChildId, v.Date);
             if (v.WorkerId is { } author)
             {
-                var late = options.Defects && g.Chance(options.DefectRate);
+                var late = g.Defect(v.ChildId, "case-note-late", "Visit written up 20 to 60 days after it happened");
                 data.CaseNotes.Add(new CaseNote
                 {
                     Id = g.IdBase + data.CaseNotes.Count + 1,

@@ -50,6 +50,43 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Every_late_case_note_is_a_logged_defect_and_none_is_late_with_defects_off()
+    {
+        static HashSet<long> LateNoteChildren(GenerationResult r) =>
+            r.Data.CaseNotes.Where(n => DateOnly.FromDateTime(n.RecordedAt).DayNumber - n.EventDate.DayNumber > 14).Select(n => n.ChildId).ToHashSet();
+
+        var on = SyntheticAuthority.Generate(Small);
+        var late = LateNoteChildren(on);
+        var logged = on.Defects.Where(d => d.Kind == "case-note-late").Select(d => d.ChildId).ToHashSet();
+
+        Assert.NotEmpty(late);
+        Assert.True(late.SetEquals(logged), $"{late.Except(logged).Count()} children with late notes not logged; {logged.Except(late).Count()} logged without a late note");
+        Assert.Empty(LateNoteChildren(SyntheticAuthority.Generate(Small with { Defects = false })));
+    }
+
+    [Fact]
+    public void Care_leaver_contacts_and_personal_advisers_follow_the_same_eligibility()
+    {
+        var d = SyntheticAuthority.Generate(Small).Data;
+        var advisers = d.Workers.Where(w => w.Role == WorkerRole.PersonalAdviser).Select(w => w.Id).ToHashSet();
+        var withAdviser = d.Allocations.Where(a => advisers.Contains(a.WorkerId)).Select(a => a.ChildId).ToHashSet();
+        var withContact = d.CareLeaverContacts.Select(c => c.ChildId).ToHashSet();
+        var children = d.Children.ToDictionary(c => c.Id);
+
+        Assert.NotEmpty(withContact);
+        // Everyone with a care-leaver contact left care at 16 or over, after 13 weeks since 14, to a leaving reason.
+        foreach (var id in withContact)
+        {
+            var dob = children[id].DateOfBirth!.Value;
+            Assert.Contains(d.CareEpisodes, e => e.ChildId == id && e.EndDate is { } end && end >= dob.AddYears(16)
+                && e.ReasonEnded is { Code: "E17" or "E5" or "E6" or "E8" });
+        }
+
+        // And every one of them had a personal adviser allocated.
+        Assert.Empty(withContact.Except(withAdviser));
+    }
+
+    [Fact]
     public void Records_never_fall_after_the_end_date_and_ids_are_unique()
     {
         var result = SyntheticAuthority.Generate(Small);
