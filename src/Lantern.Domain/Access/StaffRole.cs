@@ -1,0 +1,73 @@
+namespace Lantern.Domain.Access;
+
+/// <summary>What a person does in (or for) children's services. Each account has exactly one role;
+/// what the role may do is in <see cref="AccessMatrix"/> and, for a child's record, also depends on
+/// the person's relationship to the child (<see cref="ChildAccessPolicy"/>).</summary>
+public enum StaffRole
+{
+    SocialWorker = 1,
+
+    /// <summary>Newly qualified social worker in the Assessed and Supported Year in Employment.</summary>
+    NewlyQualifiedSocialWorker = 2,
+
+    /// <summary>Advanced practitioner or assistant team manager.</summary>
+    AdvancedPractitioner = 3,
+    TeamManager = 4,
+    ServiceManager = 5,
+
+    /// <summary>Head of service or director of children's services.</summary>
+    Director = 6,
+
+    /// <summary>Independent reviewing officer or child protection conference chair.</summary>
+    ReviewingOfficer = 7,
+
+    /// <summary>Local authority designated officer for allegations against people who work with children.</summary>
+    Lado = 8,
+    EarlyHelpPractitioner = 9,
+    BusinessSupport = 10,
+    PerformanceAnalyst = 11,
+
+    /// <summary>Case auditor (quality assurance): sees the children in the audits assigned to them.</summary>
+    Auditor = 12,
+    ImprovementBoardMember = 13,
+
+    /// <summary>Police, school or health professional who makes referrals.</summary>
+    PartnerReferrer = 14,
+
+    /// <summary>Manages accounts; no access to children's records by default.</summary>
+    SystemAdministrator = 15,
+
+    /// <summary>The council's data protection officer: reads the audit, never the records themselves.</summary>
+    DataProtectionOfficer = 16,
+}
+
+/// <summary>Something a role may be allowed to do. Pages and endpoints each require one.</summary>
+public enum Permission
+{
+    /// <summary>Search for children and see that a child is known and who to contact.</summary>
+    FindChildren = 1,
+
+    /// <summary>Open a child's record, subject to a relationship with the child (or broken glass).</summary>
+    ViewChildRecords = 2,
+
+    /// <summary>Open a record outside one's own work with a written reason, audited and reported.</summary>
+    BreakGlass = 3,
+
+    /// <summary>Numbers about the service with small counts suppressed; never names.</summary>
+    ViewAggregates = 4,
+
+    /// <summary>"Who has seen this record" for a child whose record one may open, or any child for the DPO.</summary>
+    ViewRecordAudit = 5,
+
+    /// <summary>The unusual-access alerts across the council.</summary>
+    ViewAccessAlerts = 6,
+
+    /// <summary>Break-glass access by the people one manages.</summary>
+    ViewTeamBreakGlass = 7,
+
+    /// <summary>Create, lock and unlock accounts, reset sign-in devices.</summary>
+    ManageAccounts = 8,
+
+    /// <summary>Read the whole audit trail and check its integrity.</summary>
+    ViewAuditTrail = 9,
+}
