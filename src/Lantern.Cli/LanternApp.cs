@@ -30,6 +30,13 @@ public static class LanternApp
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Headline figures of a database as at a date.")
                 .WithExample("stats", "--db", "data/lantern.db", "--as-at", "2020-03-31");
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("The audit trail of reads, writes, searches and sign-ins.");
+                audit.AddCommand<AuditVerifyCommand>("verify")
+                    .WithDescription("Check that the audit trail is intact (exit 0), or name the first broken entry (exit 1).")
+                    .WithExample("audit", "verify", "--db", "data/lantern.db");
+            });
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Generate the synthetic authority in memory and compare it with the calibration targets.");
         });

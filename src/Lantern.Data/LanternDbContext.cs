@@ -1,6 +1,8 @@
 using Lantern.Data.Conversions;
+using Lantern.Domain.Access;
 using Lantern.Domain.Codes;
 using Lantern.Domain.Model;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Data;
@@ -8,7 +10,7 @@ namespace Lantern.Data;
 /// <summary>The one EF Core model of Lantern. It is abstract because each provider has its own
 /// migrations: use <see cref="SqliteLanternDbContext"/> or <see cref="PostgresLanternDbContext"/>,
 /// normally through <see cref="LanternDatabase.CreateContext(DbTarget, Action{DbContextOptionsBuilder})"/>.</summary>
-public abstract class LanternDbContext : DbContext
+public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 {
     /// <summary>Longest enum name stored; enum columns are this long.</summary>
     public const int EnumMaxLength = 40;
@@ -94,6 +96,11 @@ public abstract class LanternDbContext : DbContext
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    /// <summary>The append-only, hash-chained audit trail (write through <see cref="AuditTrail"/>).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
     /// <summary>Every DfE code type in the domain (each is stored as its code).</summary>
     internal static IReadOnlyList<Type> DfeCodeTypes { get; } =
     [
@@ -130,10 +137,11 @@ public abstract class LanternDbContext : DbContext
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LanternDbContext).Assembly);
-        ApplySnakeCaseNames(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LanternDbContext).Assembly);
+        ApplySnakeCaseNames(builder);
     }
 
     /// <summary>Names every column, key and index not named explicitly in a configuration.</summary>
@@ -142,6 +150,12 @@ public abstract class LanternDbContext : DbContext
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             var table = entity.GetTableName() ?? Naming.ToSnakeCase(entity.ClrType.Name);
+            if (table.StartsWith("AspNet", StringComparison.Ordinal))
+            {
+                // Identity's own tables: AspNetUserClaims becomes user_claims.
+                table = Naming.ToSnakeCase(table["AspNet".Length..]);
+            }
+
             entity.SetTableName(table);
             foreach (var property in entity.GetProperties())
             {

@@ -1,6 +1,7 @@
 using Lantern.Web;
 using Lantern.Web.Data;
 using Lantern.Web.Infrastructure;
+using Lantern.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,11 +11,20 @@ if (!ListenAddressConfigured(builder.Configuration))
     builder.WebHost.UseUrls(DefaultUrl);
 }
 
-builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel((context, options) =>
+{
+    options.AddServerHeader = false;
+    // Larger bodies get 413 (see Hardening): Lantern:Security:MaxRequestBytes, 1 MB by default.
+    var security = new LanternSecurityOptions();
+    context.Configuration.GetSection(LanternSecurityOptions.SectionName).Bind(security);
+    options.Limits.MaxRequestBodySize = security.MaxRequestBytes;
+});
 
 builder.Services.Configure<LanternSiteOptions>(builder.Configuration.GetSection(LanternSiteOptions.SectionName));
 builder.Services.AddRazorPages();
 builder.Services.AddLanternData();
+builder.Services.AddLanternSecurity(builder.Configuration);
+builder.Services.AddLanternAccess();
 
 var app = builder.Build();
 
@@ -30,8 +40,13 @@ if (!app.Environment.IsDevelopment())
 
 // 404 goes to NotFound.cshtml (route /status/404); other codes to Status.cshtml.
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseLanternRequestLimits();
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseLanternSessionCookieCheck();
+app.UseAuthorization();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -46,6 +46,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_malformed_connection_string_is_one_clear_message_and_exit_2()
+    {
+        var seed = await CliRunner.RunAsync("seed", "--db", "Host=db;NoSuchKeyword=1");
+        var stats = await CliRunner.RunAsync("stats", "--db", "Host=db;NoSuchKeyword=1", "--as-at", "2020-03-31");
+
+        foreach (var result in new[] { seed, stats })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("Error: The PostgreSQL connection string is not valid", result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Stats_needs_a_valid_date_and_an_existing_database()
     {
         await using var db = new TempSqlite();

@@ -1,6 +1,9 @@
+using Lantern.Domain.Access;
 using Lantern.Domain.Codes;
 using Lantern.Domain.Model;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Xunit;
 
 namespace Lantern.Data.Tests;
@@ -31,15 +34,38 @@ public class ModelTests
     {
         using var context = Context(provider);
         var lists = AuthorityAssert.Lists.Select(l => l.PropertyType.GetGenericArguments()[0]).ToHashSet();
-        var entities = context.Model.GetEntityTypes().Select(e => e.ClrType).ToHashSet();
+        var entities = context.Model.GetEntityTypes().Select(e => e.ClrType).Where(IsRecord).ToHashSet();
         var dbSets = typeof(LanternDbContext).GetProperties()
             .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
-            .Select(p => p.PropertyType.GetGenericArguments()[0]).ToHashSet();
+            .Select(p => p.PropertyType.GetGenericArguments()[0]).Where(IsRecord).ToHashSet();
         var domain = typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)) && !t.IsAbstract).ToHashSet();
 
         Assert.Equal(domain.OrderBy(t => t.Name), lists.OrderBy(t => t.Name));
         Assert.Equal(domain.OrderBy(t => t.Name), entities.OrderBy(t => t.Name));
         Assert.Equal(domain.OrderBy(t => t.Name), dbSets.OrderBy(t => t.Name));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public void Besides_the_records_the_model_holds_only_the_accounts_and_the_audit(DbProvider provider)
+    {
+        using var context = Context(provider);
+        var others = context.Model.GetEntityTypes()
+            .Where(e => !IsRecord(e.ClrType))
+            .ToDictionary(e => e.ClrType, e => e.GetTableName());
+
+        Assert.Equal(
+            new Dictionary<Type, string?>
+            {
+                [typeof(LanternUser)] = "users",
+                [typeof(IdentityUserClaim<string>)] = "user_claims",
+                [typeof(IdentityUserLogin<string>)] = "user_logins",
+                [typeof(IdentityUserToken<string>)] = "user_tokens",
+                [typeof(AuditEntry)] = "audit_entries",
+                [typeof(AccessGrant)] = "access_grants",
+            }.OrderBy(kv => kv.Value),
+            others.OrderBy(kv => kv.Value));
+        Assert.Equal(nameof(IdentityUser.ConcurrencyStamp), Assert.Single(context.Model.FindEntityType(typeof(LanternUser))!.GetProperties(), p => p.IsConcurrencyToken).Name);
+        Assert.Equal(ValueGenerated.Never, context.Model.FindEntityType(typeof(AuditEntry))!.FindPrimaryKey()!.Properties.Single().ValueGenerated);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -49,10 +75,12 @@ public class ModelTests
         foreach (var entity in context.Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;
-            Assert.Matches("^[a-z0-9_]+$", table);
+            Assert.Matches("^[a-z][a-z0-9_]*$", table);
+            Assert.DoesNotContain("asp_net", table, StringComparison.Ordinal);
             foreach (var property in entity.GetProperties())
             {
                 Assert.Equal(Naming.ToSnakeCase(property.Name), property.GetColumnName());
+                Assert.Matches("^[a-z][a-z0-9_]*$", property.GetColumnName());
             }
 
             Assert.Equal($"pk_{table}", entity.FindPrimaryKey()!.GetName());
@@ -63,7 +91,7 @@ public class ModelTests
 
             foreach (var fk in entity.GetForeignKeys())
             {
-                Assert.StartsWith($"fk_{table}_", fk.GetConstraintName(), StringComparison.Ordinal);
+                Assert.StartsWith($"fk_{table}_{fk.PrincipalEntityType.GetTableName()}_", fk.GetConstraintName(), StringComparison.Ordinal);
             }
         }
     }
@@ -82,10 +110,10 @@ public class ModelTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public void Every_entity_has_Version_as_its_concurrency_token(DbProvider provider)
+    public void Every_record_has_Version_as_its_concurrency_token(DbProvider provider)
     {
         using var context = Context(provider);
-        foreach (var entity in context.Model.GetEntityTypes())
+        foreach (var entity in context.Model.GetEntityTypes().Where(e => IsRecord(e.ClrType)))
         {
             Assert.True(entity.FindProperty(nameof(Entity.Version))!.IsConcurrencyToken, entity.ClrType.Name);
             Assert.Equal([nameof(Entity.Version)], entity.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name));
@@ -116,10 +144,28 @@ public class ModelTests
                 Assert.Equal(typeof(string), property.GetTypeMapping().Converter?.ProviderClrType);
                 Assert.NotNull(property.GetValueComparer());
             }
+            else if (type == typeof(string) && property.GetMaxLength() is null && property.PropertyInfo?.DeclaringType?.Assembly == typeof(IdentityUser).Assembly)
+            {
+                // Identity's own columns (ids, stamps, password hash, tokens), as Identity defines them.
+            }
             else if (type == typeof(string) && property.GetMaxLength() is null)
             {
                 // Unbounded only for free text.
                 Assert.Contains(property.Name, (string[])["Summary", "Participants", "Discussion", "Actions", "Decision", "Rationale", "Notes", "Text"]);
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public void Every_audit_and_grant_text_is_bounded(DbProvider provider)
+    {
+        using var context = Context(provider);
+        foreach (var type in new[] { typeof(AuditEntry), typeof(AccessGrant), typeof(LanternUser) })
+        {
+            foreach (var property in context.Model.FindEntityType(type)!.GetProperties()
+                .Where(p => p.ClrType == typeof(string) && p.PropertyInfo?.DeclaringType == type))
+            {
+                Assert.True(property.GetMaxLength() is > 0, $"{type.Name}.{property.Name} has no maximum length");
             }
         }
     }
@@ -190,4 +236,7 @@ public class ModelTests
         Assert.Equal(DateTimeKind.Utc, Conversions.UtcDateTimeConverter.ToStored(unspecified).Kind);
         Assert.Equal(new DateTime(2024, 6, 1, 12, 0, 0, DateTimeKind.Utc).AddTicks(10), Conversions.UtcDateTimeConverter.ToStored(unspecified));
     }
+
+    /// <summary>A record of the authority (<see cref="Entity"/>), as opposed to accounts and the audit.</summary>
+    private static bool IsRecord(Type type) => type.IsSubclassOf(typeof(Entity));
 }

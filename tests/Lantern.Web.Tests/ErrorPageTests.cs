@@ -1,8 +1,10 @@
 using System.Net;
 using Lantern.Web.Infrastructure;
 using Lantern.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,16 +37,33 @@ public sealed class ErrorPageTests
         Assert.DoesNotContain("ErrorPageTests", html, StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control must be no-store");
         Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp));
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Assert.Single(csp));
+        var policy = Assert.Single(csp);
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy(SecurityHeaders.NonceOf(policy) ?? ""), policy);
     }
 
-    /// <summary>Adds /test/throw after the app's own pipeline, so the app's exception handler catches it.</summary>
+    /// <summary>Makes /test/throw an endpoint that anyone may use (as a public page is, so that no
+    /// sign-in is needed to reach it) and that throws. The endpoint is chosen before the app's own
+    /// pipeline (routing keeps an endpoint already chosen) but runs at its end, inside the app's
+    /// exception handler.</summary>
     private sealed class ThrowingEndpoint : IStartupFilter
     {
+        private static readonly Endpoint Throwing = new(
+            _ => throw new InvalidOperationException(SecretDetail),
+            new EndpointMetadataCollection(new AllowAnonymousAttribute()),
+            "Throws for the test");
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Path == "/test/throw")
+                {
+                    context.SetEndpoint(Throwing);
+                }
+
+                return nextMiddleware(context);
+            });
             next(app);
-            app.Map("/test/throw", branch => branch.Run(_ => throw new InvalidOperationException(SecretDetail)));
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Lantern.Domain.Access;
 using Lantern.Web.Infrastructure;
 using Lantern.Web.Tests.Infrastructure;
 
@@ -9,16 +10,26 @@ public sealed class ShellHttpTests(LanternWebServer server)
     [Fact]
     public async Task Home_page_is_served_with_security_headers_and_is_never_cached()
     {
-        using var client = server.CreateHttpClient();
+        // Signed out, the start page is open to anyone and offers to sign in.
+        using (var client = server.CreateHttpClient())
+        {
+            using var signedOut = await client.GetAsync("/", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+            var signedOutHtml = await signedOut.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("href=\"/account/sign-in\"", signedOutHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"/children\"", signedOutHtml, StringComparison.Ordinal);
+        }
 
-        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        // Signed in, it offers the service.
+        var session = await SessionPool.ForAsync(server, StaffRole.SocialWorker);
+        using var response = await session.Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy(SecurityHeaders.NonceOf(Header(response, "Content-Security-Policy")) ?? ""), Header(response, "Content-Security-Policy"));
         var csp = Header(response, "Content-Security-Policy");
         Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'nonce-", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
@@ -39,15 +50,23 @@ public sealed class ShellHttpTests(LanternWebServer server)
     [Fact]
     public async Task Unknown_path_gets_the_GOVUK_page_not_found_with_404_and_security_headers()
     {
-        using var client = server.CreateHttpClient();
+        // Signed out, every address that is not a public page leads to sign-in (nothing says
+        // which addresses exist); signed in, an unknown one is the GOV.UK page not found.
+        using (var client = server.CreateHttpClient())
+        {
+            using var signedOut = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+            Assert.Equal("/account/sign-in", new Uri(server.RootUri, signedOut.Headers.Location!).AbsolutePath);
+        }
 
-        using var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+        var session = await SessionPool.ForAsync(server, StaffRole.SocialWorker);
+        using var response = await session.Client.GetAsync(new Uri("/no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("<h1 class=\"govuk-heading-l\">Page not found</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<title>Page not found - Lantern", html, StringComparison.Ordinal);
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy(SecurityHeaders.NonceOf(Header(response, "Content-Security-Policy")) ?? ""), Header(response, "Content-Security-Policy"));
         Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control must be no-store");
     }
 
@@ -88,6 +107,8 @@ public sealed class ShellHttpTests(LanternWebServer server)
             Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         }
 
+        // Signed in, so that a missing file is a plain 404 rather than a redirect to sign-in.
+        var session = await SessionPool.ForAsync(server, StaffRole.SocialWorker);
         foreach (var missing in new[]
         {
             "/assets/fonts/bold-b542beb274-v2.woff2",
@@ -97,7 +118,7 @@ public sealed class ShellHttpTests(LanternWebServer server)
             "/assets/images/govuk-icon-180.png",
         })
         {
-            using var response = await client.GetAsync(missing, ct);
+            using var response = await session.Client.GetAsync(new Uri(missing, UriKind.Relative), ct);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{missing} must not be shipped but returned {(int)response.StatusCode}");
         }
     }

@@ -141,6 +141,18 @@ public sealed class SeedCommand(IAnsiConsole console) : AsyncCommand<SeedCommand
             });
 
         console.MarkupLineInterpolated($"Seeded [bold]{result!.Data.Children.Count:N0}[/] children and {rows:N0} records ({result.Defects.Count:N0} injected defects) in {clock.Elapsed.TotalSeconds:N1} s.");
+
+        // Demo accounts and their audit history exist only in databases seeded with synthetic data.
+        var accounts = await DemoAccess.WriteAsync(target, result.Data, options.To, cancellationToken);
+        if (accounts > 0)
+        {
+            console.MarkupLineInterpolated($"Created {accounts:N0} demo accounts (password and authenticator key in the README).");
+        }
+        else
+        {
+            console.MarkupLine("The demo accounts already exist: none created.");
+        }
+
         return 0;
     }
 
@@ -150,7 +162,7 @@ public sealed class SeedCommand(IAnsiConsole console) : AsyncCommand<SeedCommand
         {
             return DbTarget.Parse(db);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             throw new UsageException(ex.Message);
         }

@@ -18,7 +18,8 @@ public static class LanternDataStartup
     }
 
     /// <summary>Migrates the database and, when it has no children and seeding is on, writes the
-    /// synthetic demo authority. Logs counts and table names only, never personal data.</summary>
+    /// synthetic demo authority and its demo accounts. Logs counts and table names only, never
+    /// personal data.</summary>
     public static async Task InitialiseLanternDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<LanternDataOptions>();
@@ -36,6 +37,16 @@ public static class LanternDataStartup
         {
             if (await context.Children.AnyAsync(cancellationToken))
             {
+                // A demo database seeded before sign-in existed: add the demo accounts (and their
+                // audit history) so that it can still be used.
+                if (!await context.Users.AnyAsync(cancellationToken))
+                {
+                    logger.LogInformation("The demo database has no accounts: creating the demo accounts");
+                    var existing = await SnapshotLoader.LoadAsync(options.Target, cancellationToken);
+                    var created = await DemoAccess.WriteAsync(options.Target, existing, options.Today, cancellationToken);
+                    logger.LogInformation("Created {Accounts} demo accounts (see the README)", created);
+                }
+
                 return;
             }
         }
@@ -69,5 +80,7 @@ public static class LanternDataStartup
         });
         var rows = await AuthorityWriter.WriteAsync(options.Target, result.Data, progress, replace: false, cancellationToken);
         logger.LogInformation("Seeded the demo authority: {Rows} rows", rows);
+        var accounts = await DemoAccess.WriteAsync(options.Target, result.Data, options.Today, cancellationToken);
+        logger.LogInformation("Created {Accounts} demo accounts (see the README)", accounts);
     }
 }

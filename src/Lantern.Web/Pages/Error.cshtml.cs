@@ -8,6 +8,7 @@ namespace Lantern.Web.Pages;
 /// Where the exception handler re-executes to. Shows no exception detail: the reference lets the
 /// service desk find the logged error.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {

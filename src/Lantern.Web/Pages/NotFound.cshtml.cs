@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Web.Pages;
 
 /// <summary>The 404 page; status code pages re-execute /status/404 here.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class NotFoundModel : PageModel
 {

@@ -7,6 +7,7 @@ namespace Lantern.Web.Pages;
 /// Error statuses other than 404 (which has NotFound.cshtml) that arrive without a body, re-executed
 /// here by status code pages. The response keeps its original status code.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
@@ -14,9 +15,14 @@ public sealed class StatusModel : PageModel
 
     public string Advice { get; private set; } = "Try again later.";
 
-    public void OnGet(int statusCode) => Handle(statusCode);
+    public void OnGet() => Handle(RouteStatusCode());
 
-    public void OnPost(int statusCode) => Handle(statusCode);
+    public void OnPost() => Handle(RouteStatusCode());
+
+    // Read from the route, not model-bound: a re-executed post may carry a form too large or too
+    // malformed to read, and binding would then fail.
+    private int RouteStatusCode() =>
+        int.TryParse(RouteData.Values["statusCode"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
 
     private void Handle(int statusCode)
     {
@@ -29,6 +35,8 @@ public sealed class StatusModel : PageModel
             StatusCodes.Status401Unauthorized => ("Sign in to use Lantern", "You need to sign in to see this page."),
             StatusCodes.Status403Forbidden => ("You do not have permission to see this page", "If you think you should have access, ask your manager or the service desk."),
             StatusCodes.Status405MethodNotAllowed or StatusCodes.Status400BadRequest => ("Sorry, there is a problem with the request", "Go back and try again."),
+            StatusCodes.Status413PayloadTooLarge => ("Sorry, there is a problem with the request", "What you sent was too large. Go back and try again with less."),
+            StatusCodes.Status429TooManyRequests => ("Too many attempts", "You have tried to sign in too many times. Wait a minute and try again."),
             _ => ("Sorry, there is a problem with the service", "Try again later."),
         };
     }

@@ -1,3 +1,5 @@
+using Lantern.Data;
+using Lantern.Domain.Access;
 using Lantern.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -12,6 +14,8 @@ public sealed class ChildrenBrowserTests(LanternWebServer server, BrowserFixture
         await using var page = await browser.NewPageAsync(server.RootUri);
         var p = page.Page;
 
+        // The director may open any record that is not restricted.
+        await BrowserSignIn.SignInAsync(page, DemoAccess.UserName(StaffRole.Director));
         await page.GotoAsync("/children");
         Assert.Equal("Find a child", (await p.Locator("h1").InnerTextAsync()).Trim());
         await page.AssertHealthyAsync();

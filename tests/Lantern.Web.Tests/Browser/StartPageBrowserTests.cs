@@ -1,3 +1,5 @@
+using Lantern.Data;
+using Lantern.Domain.Access;
 using Lantern.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -10,6 +12,13 @@ public sealed class StartPageBrowserTests(LanternWebServer server, BrowserFixtur
     {
         await using var page = await browser.NewPageAsync(server.RootUri);
 
+        // Signed out, the start page offers to sign in.
+        await page.GotoAsync("/");
+        Assert.Equal("/account/sign-in", await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).GetAttributeAsync("href"));
+        await page.AssertHealthyAsync();
+
+        // Signed in, it offers the service.
+        await BrowserSignIn.SignInAsync(page, DemoAccess.UserName(StaffRole.AdvancedPractitioner));
         var response = await page.GotoAsync("/");
 
         Assert.Equal(200, response.Status);
@@ -54,6 +63,8 @@ public sealed class StartPageBrowserTests(LanternWebServer server, BrowserFixtur
     {
         await using var page = await browser.NewPageAsync(server.RootUri);
 
+        // Signed out, an unknown address leads to sign-in; signed in, it is page not found.
+        await BrowserSignIn.SignInAsync(page, DemoAccess.UserName(StaffRole.NewlyQualifiedSocialWorker));
         var response = await page.GotoAsync("/no-such-page");
 
         Assert.Equal(404, response.Status);

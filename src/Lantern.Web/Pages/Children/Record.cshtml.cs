@@ -1,19 +1,32 @@
 using Lantern.Data;
+using Lantern.Domain.Access;
 using Lantern.Domain.Clock;
 using Lantern.Domain.Codes;
 using Lantern.Domain.Model;
+using Lantern.Web.Access;
 using Lantern.Web.Data;
 using Lantern.Web.Govuk;
+using Lantern.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Web.Pages.Children;
 
-/// <summary>A child's record at a glance: identity, status, open episodes, worker, what is due and a chronology.</summary>
-public sealed class RecordModel(LanternDbContext db, LanternDataOptions options) : PageModel
+/// <summary>A child's record at a glance: identity, status, open episodes, worker, what is due and a
+/// chronology; or, for someone with no relationship with the child, only that the child is known and
+/// who to contact (<see cref="ChildAccessPolicy"/>). A restricted record is the same 404 as a child
+/// that does not exist. Every look writes exactly one audit entry.</summary>
+[RequirePermission(Permission.FindChildren)]
+public sealed class RecordModel(LanternDbContext db, LanternDataOptions options, ChildAccessService access, AuditWriter audit) : PageModel
 {
     public Child Child { get; private set; } = null!;
+
+    /// <summary>Set instead of the record when the person may only see that the child is known.</summary>
+    public KnownOnlyView? KnownOnly { get; private set; }
+
+    /// <summary>Why the person may see the record.</summary>
+    public AccessBasis Basis { get; private set; }
 
     public DateOnly Today => options.Today;
 
@@ -27,9 +40,26 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options)
 
     public IReadOnlyList<ChronologyEntry> Chronology { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    // The id comes from the route only: form and query values cannot stand in for it.
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken cancellationToken)
     {
-        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && !c.IsRestricted, cancellationToken);
+        var decision = await access.DecideAsync(id, cancellationToken);
+        if (decision is not { } d || d.Level == ChildAccessLevel.Hidden)
+        {
+            await audit.WriteAsync(AuditAction.AccessDenied, false, id, detail: decision is null ? "no such child" : "restricted record", cancellationToken: cancellationToken);
+            return NotFound();
+        }
+
+        if (d.Level == ChildAccessLevel.KnownOnly)
+        {
+            KnownOnly = await KnownOnlyView.LoadAsync(db, access, id, User.Has(Permission.BreakGlass), User.StaffRole() == StaffRole.DataProtectionOfficer, cancellationToken);
+            await audit.WriteAsync(AuditAction.KnownOnlyView, true, id, d.Basis, cancellationToken: cancellationToken);
+            return KnownOnly is null ? NotFound() : Page();
+        }
+
+        Basis = d.Basis;
+        await audit.WriteAsync(AuditAction.ReadRecord, true, id, d.Basis, cancellationToken: cancellationToken);
+        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (child is null)
         {
             return NotFound();

@@ -1,0 +1,17 @@
+using Lantern.Web.Access;
+
+// In the Lantern.Web namespace, like the other startup extensions Program.cs uses.
+namespace Lantern.Web;
+
+public static class AccessStartup
+{
+    /// <summary>Relationship-based access to children's records (<see cref="ChildAccessService"/>) and
+    /// the settings of the access reports.</summary>
+    public static IServiceCollection AddLanternAccess(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
+        services.AddScoped<ChildAccessService>();
+        return services;
+    }
+}

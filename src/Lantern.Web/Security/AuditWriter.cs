@@ -1,0 +1,50 @@
+using Lantern.Data;
+using Lantern.Domain.Access;
+
+namespace Lantern.Web.Security;
+
+/// <summary>Writes audit entries for the current request: who (the signed-in person, or the user
+/// name given), when, what, why and from which address. Entries are hash-chained by
+/// <see cref="AuditTrail"/>. Personal data may be in an entry (the audit is itself a protected
+/// record), never in the application log.</summary>
+public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
+{
+    public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var context = http.HttpContext;
+        var user = context?.User;
+        if (user?.Identity?.IsAuthenticated == true)
+        {
+            entry.UserId ??= user.UserId();
+            if (string.IsNullOrEmpty(entry.UserName))
+            {
+                entry.UserName = user.Identity.Name ?? "";
+            }
+
+            entry.Role ??= user.StaffRole();
+        }
+
+        entry.IpAddress ??= context?.Connection.RemoteIpAddress?.ToString();
+        entry.At = DateTime.UtcNow;
+        entry.UserName = Truncate(entry.UserName, 256) ?? "";
+        entry.Reason = Truncate(entry.Reason, 2000);
+        entry.Detail = Truncate(entry.Detail, 2000);
+        await AuditTrail.AppendAsync(db, entry, cancellationToken);
+    }
+
+    public Task WriteAsync(AuditAction action, bool succeeded, long? childId = null, AccessBasis? basis = null, string? reason = null, string? detail = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(new AuditEntry
+        {
+            Action = action,
+            Succeeded = succeeded,
+            ChildId = childId,
+            RecordType = childId is null ? null : "child",
+            RecordId = childId,
+            Basis = basis,
+            Reason = reason,
+            Detail = detail,
+        }, cancellationToken);
+
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}
