@@ -46,5 +46,21 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
             Detail = detail,
         }, cancellationToken);
 
+    /// <summary>An entry about an account (signing in, enrolling, account changes), whoever is signed
+    /// in at the time.</summary>
+    public Task WriteForAsync(LanternUser user, AuditAction action, bool succeeded, string? detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return WriteAsync(new AuditEntry
+        {
+            Action = action,
+            Succeeded = succeeded,
+            UserId = user.Id,
+            UserName = user.UserName ?? "",
+            Role = user.Role,
+            Detail = detail,
+        }, cancellationToken);
+    }
+
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 }

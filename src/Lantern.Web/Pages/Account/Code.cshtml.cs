@@ -65,30 +65,14 @@ public sealed class CodeModel(SignInManager<LanternUser> signIn, UserManager<Lan
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (!result.Succeeded)
         {
-            await audit.WriteAsync(new AuditEntry
-            {
-                Action = result.IsLockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed,
-                Succeeded = false,
-                UserId = user.Id,
-                UserName = user.UserName ?? "",
-                Role = user.Role,
-                Detail = result.IsLockedOut ? "account locked" : "wrong, expired or reused one-time code",
-            }, cancellationToken);
+            await audit.WriteForAsync(user, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, false, result.IsLockedOut ? "account locked" : "wrong, expired or reused one-time code", cancellationToken);
             ModelState.AddModelError(nameof(Code), FailedMessage);
             return Page();
         }
 
         user.LastSignInAt = DateTime.UtcNow;
         await users.UpdateAsync(user);
-        await audit.WriteAsync(new AuditEntry
-        {
-            Action = AuditAction.SignIn,
-            Succeeded = true,
-            UserId = user.Id,
-            UserName = user.UserName ?? "",
-            Role = user.Role,
-            Detail = "password and one-time code",
-        }, cancellationToken);
+        await audit.WriteForAsync(user, AuditAction.SignIn, true, "password and one-time code", cancellationToken);
         return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
     }
 }

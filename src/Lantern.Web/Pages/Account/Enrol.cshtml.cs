@@ -100,27 +100,11 @@ public sealed class EnrolModel(SignInManager<LanternUser> signIn, UserManager<La
         await users.ResetAccessFailedCountAsync(user);
         user.LastSignInAt = DateTime.UtcNow;
         await users.UpdateAsync(user);
-        await audit.WriteAsync(new AuditEntry
-        {
-            Action = AuditAction.TwoFactorEnrolled,
-            Succeeded = true,
-            UserId = user.Id,
-            UserName = user.UserName ?? "",
-            Role = user.Role,
-            Detail = "set up an authenticator app as their sign-in device",
-        }, cancellationToken);
+        await audit.WriteForAsync(user, AuditAction.TwoFactorEnrolled, true, "set up an authenticator app as their sign-in device", cancellationToken);
 
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
-        await audit.WriteAsync(new AuditEntry
-        {
-            Action = AuditAction.SignIn,
-            Succeeded = true,
-            UserId = user.Id,
-            UserName = user.UserName ?? "",
-            Role = user.Role,
-            Detail = "password and one-time code (new sign-in device)",
-        }, cancellationToken);
+        await audit.WriteForAsync(user, AuditAction.SignIn, true, "password and one-time code (new sign-in device)", cancellationToken);
         return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
     }
 

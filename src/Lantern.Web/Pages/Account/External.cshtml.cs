@@ -60,15 +60,7 @@ public sealed class ExternalModel(SignInManager<LanternUser> signIn, UserManager
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "mfa"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.AuthenticationMethod, LanternOidcOptions.Scheme)]);
-        await audit.WriteAsync(new AuditEntry
-        {
-            Action = AuditAction.SignIn,
-            Succeeded = true,
-            UserId = user.Id,
-            UserName = user.UserName ?? "",
-            Role = user.Role,
-            Detail = options.RequireMfa ? "council account (identity provider confirmed a second factor)" : "council account (second factor trusted to the identity provider)",
-        }, cancellationToken);
+        await audit.WriteForAsync(user, AuditAction.SignIn, true, options.RequireMfa ? "council account (identity provider confirmed a second factor)" : "council account (second factor trusted to the identity provider)", cancellationToken);
 
         // The session cookie is SameSite=Strict, and this request came from the identity provider's
         // site, so a redirect now would arrive without it. This page moves on from our own site.
