@@ -145,17 +145,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
             allegation = await db.Allegations.AsNoTracking().AnyAsync(a => a.ChildId == childId, cancellationToken);
         }
 
-        var directory = await DirectoryAsync(cancellationToken);
-        var teams = workerIds.Select(directory.TeamOf).OfType<TeamEntry>().ToList();
-        var context = new ChildContext(
-            isRestricted,
-            workerIds.Count == 0 ? NoIds : workerIds,
-            teams.Count == 0 ? NoIds : teams.Select(t => t.Id).ToHashSet(),
-            teams.Count == 0 ? NoServices : teams.Select(t => t.Service).ToHashSet(),
-            reviewed ? new HashSet<long> { staff.WorkerId!.Value } : NoIds,
-            allegation,
-            grants.Count == 0 ? NoGrants : grants);
-        return ChildAccessPolicy.Decide(staff, context);
+        var directory = workerIds.Count > 0 ? await DirectoryAsync(cancellationToken) : null;
+        return ChildAccessPolicy.Decide(staff, Context(staff, directory, isRestricted, workerIds, reviewed, allegation, grants));
     }
 
     /// <summary>What <paramref name="user"/> may see of each child (each given with whether its
@@ -203,8 +194,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         }
 
         var now = DateTime.UtcNow;
-        return await db.AccessGrants.AsNoTracking()
-            .Where(g => g.UserId == userId && g.Kind == AccessGrantKind.NamedPerson && g.GrantedAt <= now && (g.ExpiresAt == null || g.ExpiresAt > now))
+        return await ActiveGrants(userId, now)
+            .Where(g => g.Kind == AccessGrantKind.NamedPerson)
             .Select(g => g.ChildId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -286,8 +277,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         var grants = new List<(long ChildId, AccessGrantKind Kind)>();
         if (userId is not null)
         {
-            grants.AddRange((await db.AccessGrants.AsNoTracking()
-                .Where(g => g.UserId == userId && ids.Contains(g.ChildId) && g.GrantedAt <= now && (g.ExpiresAt == null || g.ExpiresAt > now))
+            grants.AddRange((await ActiveGrants(userId, now)
+                .Where(g => ids.Contains(g.ChildId))
                 .Select(g => new { g.ChildId, g.Kind })
                 .ToListAsync(cancellationToken)).Select(g => (g.ChildId, g.Kind)));
         }
@@ -337,21 +328,38 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         var contexts = new Dictionary<long, ChildContext>(children.Count);
         foreach (var (id, isRestricted) in children)
         {
-            var workerIds = allocated.Where(a => a.ChildId == id).Select(a => a.WorkerId).ToHashSet();
-            var teams = directory is null || workerIds.Count == 0
-                ? []
-                : workerIds.Select(directory.TeamOf).OfType<TeamEntry>().ToList();
-            var childGrants = grants.Where(g => g.ChildId == id).Select(g => g.Kind).ToHashSet();
-            contexts[id] = new ChildContext(
+            contexts[id] = Context(
+                staff,
+                directory,
                 isRestricted,
-                workerIds.Count == 0 ? NoIds : workerIds,
-                teams.Count == 0 ? NoIds : teams.Select(t => t.Id).ToHashSet(),
-                teams.Count == 0 ? NoServices : teams.Select(t => t.Service).ToHashSet(),
-                reviewed.Contains(id) ? new HashSet<long> { staff.WorkerId!.Value } : NoIds,
+                allocated.Where(a => a.ChildId == id).Select(a => a.WorkerId).ToHashSet(),
+                reviewed.Contains(id),
                 allegations.Contains(id),
-                childGrants.Count == 0 ? NoGrants : childGrants);
+                grants.Where(g => g.ChildId == id).Select(g => g.Kind).ToHashSet());
         }
 
         return contexts;
     }
+
+    /// <summary>The policy's view of one child, from what the queries found: the allocated workers'
+    /// teams and services come from the worker directory.</summary>
+    private static ChildContext Context(StaffContext staff, WorkerDirectory? directory, bool isRestricted, HashSet<long> workerIds, bool reviewed, bool allegation, HashSet<AccessGrantKind> grants)
+    {
+        var teams = directory is null || workerIds.Count == 0
+            ? []
+            : workerIds.Select(directory.TeamOf).OfType<TeamEntry>().ToList();
+        return new ChildContext(
+            isRestricted,
+            workerIds.Count == 0 ? NoIds : workerIds,
+            teams.Count == 0 ? NoIds : teams.Select(t => t.Id).ToHashSet(),
+            teams.Count == 0 ? NoServices : teams.Select(t => t.Service).ToHashSet(),
+            reviewed ? new HashSet<long> { staff.WorkerId!.Value } : NoIds,
+            allegation,
+            grants.Count == 0 ? NoGrants : grants);
+    }
+
+    /// <summary>The grants to <paramref name="userId"/> in force at <paramref name="now"/>
+    /// (<see cref="AccessGrant.IsActiveAt"/>, as a query).</summary>
+    private IQueryable<AccessGrant> ActiveGrants(string userId, DateTime now) =>
+        db.AccessGrants.AsNoTracking().Where(g => g.UserId == userId && g.GrantedAt <= now && (g.ExpiresAt == null || g.ExpiresAt > now));
 }
