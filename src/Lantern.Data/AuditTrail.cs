@@ -19,7 +19,15 @@ public static class AuditTrail
     /// <summary>Appends <paramref name="entries"/> in order. When <paramref name="db"/> already has a
     /// transaction (for example a record being written), the entries join it and are written only if
     /// it commits; otherwise they are written in their own transaction.</summary>
-    public static async Task AppendAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    public static Task AppendAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+        AppendAsync(db, entries, write: null, cancellationToken);
+
+    /// <summary>Writes a change to the record and its audit entries as one: <paramref name="write"/>
+    /// (which saves the caller's changes) runs inside the same transaction and the same lock as the
+    /// entries, so either both are stored or neither, and two writers never wait on each other's
+    /// locks (SQLite allows one writer at a time). An exception from <paramref name="write"/> (such as
+    /// a concurrency conflict) rolls everything back and is passed on.</summary>
+    public static async Task AppendAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, Func<CancellationToken, Task>? write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entries);
@@ -37,6 +45,11 @@ public static class AuditTrail
                 if (db.Database.GetDbConnection() is NpgsqlConnection)
                 {
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+                }
+
+                if (write is not null)
+                {
+                    await write(cancellationToken);
                 }
 
                 var last = await db.AuditEntries.AsNoTracking()

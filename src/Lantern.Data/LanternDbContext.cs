@@ -96,6 +96,10 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    public DbSet<EarlyHelpReview> EarlyHelpReviews => Set<EarlyHelpReview>();
+
+    public DbSet<SignificantEvent> SignificantEvents => Set<SignificantEvent>();
+
     /// <summary>The append-only, hash-chained audit trail (write through <see cref="AuditTrail"/>).</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -8,6 +8,7 @@ public sealed class ContactConfiguration() : ChildRecordConfiguration<Contact>("
     protected override void ConfigureEntity(EntityTypeBuilder<Contact> builder)
     {
         Index(builder, e => e.ReceivedAt);
+        Index(builder, e => e.DecidedAt);
     }
 }
 
@@ -18,5 +19,22 @@ public sealed class EarlyHelpEpisodeConfiguration() : ChildRecordConfiguration<E
         builder.Property(e => e.Organisation).HasMaxLength(Lengths.Organisation);
         Index(builder, e => e.StartDate);
         Index(builder, e => e.EndDate);
+    }
+}
+
+public sealed class EarlyHelpReviewConfiguration() : ChildRecordConfiguration<EarlyHelpReview>("early_help_reviews")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<EarlyHelpReview> builder)
+    {
+        Index(builder, e => e.EpisodeId);
+    }
+}
+
+public sealed class SignificantEventConfiguration() : ChildRecordConfiguration<SignificantEvent>("significant_events")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<SignificantEvent> builder)
+    {
+        builder.Property(e => e.Title).HasMaxLength(Lengths.Organisation);
+        Index(builder, e => e.Date);
     }
 }

@@ -9,16 +9,16 @@ public static class AccessMatrix
 {
     private static readonly FrozenDictionary<StaffRole, FrozenSet<Permission>> Matrix = new Dictionary<StaffRole, Permission[]>
     {
-        [StaffRole.SocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.NewlyQualifiedSocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass],
-        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass],
-        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts],
-        [StaffRole.ReviewingOfficer] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.Lado] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.EarlyHelpPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass],
-        [StaffRole.BusinessSupport] = [Permission.FindChildren, Permission.ViewChildRecords],
+        [StaffRole.SocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
+        [StaffRole.NewlyQualifiedSocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
+        [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
+        [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
+        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
+        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork],
+        [StaffRole.ReviewingOfficer] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
+        [StaffRole.Lado] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
+        [StaffRole.EarlyHelpPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
+        [StaffRole.BusinessSupport] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.RecordContacts],
         [StaffRole.PerformanceAnalyst] = [Permission.ViewAggregates],
         [StaffRole.Auditor] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates],
         [StaffRole.ImprovementBoardMember] = [Permission.ViewAggregates],
@@ -76,6 +76,10 @@ public static class AccessMatrix
         Permission.ViewTeamBreakGlass => "See break-glass access by the people they manage",
         Permission.ManageAccounts => "Create, lock and unlock accounts and reset sign-in devices",
         Permission.ViewAuditTrail => "Read the whole audit trail and check that it is intact",
+        Permission.RecordContacts => "Record a contact at the front door, finding or creating the child",
+        Permission.RecordCasework => "Record casework on the records of children they may open",
+        Permission.AuthoriseCasework => "Authorise assessments, sign off screening decisions and step-downs",
+        Permission.ViewTeamWork => "See their team's work: awaiting authorisation, overdue and unallocated",
         _ => permission.ToString(),
     };
 }

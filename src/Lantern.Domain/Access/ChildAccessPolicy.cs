@@ -30,6 +30,7 @@ public enum AccessBasis
     NamedPerson = 9,
     BreakGlass = 10,
     PerformanceData = 11,
+    FrontDoor = 12,
 }
 
 /// <summary>Kinds of explicit, time-limited access to one child's record.</summary>
@@ -68,6 +69,9 @@ public sealed record StaffContext(
 /// <param name="ReviewingOfficerIds">The child's reviewing officers and conference chairs.</param>
 /// <param name="HasAllegation">The child is the subject of an allegation against someone who works with children.</param>
 /// <param name="Grants">Active grants to the person asking, for this child.</param>
+/// <param name="AtFrontDoor">The child has a contact awaiting a screening decision, or one received
+/// within <see cref="ChildAccessPolicy.FrontDoorDays"/> days.</param>
+/// <param name="ContactRecorderIds">The workers who recorded those contacts.</param>
 public sealed record ChildContext(
     bool IsRestricted,
     IReadOnlySet<long> AllocatedWorkerIds,
@@ -75,7 +79,9 @@ public sealed record ChildContext(
     IReadOnlySet<TeamService> Services,
     IReadOnlySet<long> ReviewingOfficerIds,
     bool HasAllegation,
-    IReadOnlySet<AccessGrantKind> Grants);
+    IReadOnlySet<AccessGrantKind> Grants,
+    bool AtFrontDoor = false,
+    IReadOnlySet<long>? ContactRecorderIds = null);
 
 /// <summary>The decision and the reason for it.</summary>
 public readonly record struct ChildAccessDecision(ChildAccessLevel Level, AccessBasis Basis)
@@ -88,12 +94,17 @@ public readonly record struct ChildAccessDecision(ChildAccessLevel Level, Access
 /// that opens records); without permission to
 /// open records a person sees at most that the child is known; then the record opens for the
 /// allocated worker, anyone above them in the management line, their team, a service manager of
-/// their service, the head of service or director, the child's reviewing officer, the LADO when the
+/// their service, the head of service or director, the child's reviewing officer, the front door
+/// (anyone in a front door team, and whoever recorded the contact) while a contact about the child
+/// awaits a decision or was received in the last <see cref="FrontDoorDays"/> days, the LADO when the
 /// child is the subject of an allegation, an auditor with the case in their audit, an analyst with
 /// named-data access, or someone who has broken the glass. Everyone else sees that the child is
 /// known and who to contact.</summary>
 public static class ChildAccessPolicy
 {
+    /// <summary>How long after a contact the front door keeps access to the child's record.</summary>
+    public const int FrontDoorDays = 30;
+
     public static ChildAccessDecision Decide(StaffContext staff, ChildContext child)
     {
         ArgumentNullException.ThrowIfNull(staff);
@@ -151,6 +162,12 @@ public static class ChildAccessPolicy
         if (staff.Role == StaffRole.Director)
         {
             return Full(AccessBasis.WholeService);
+        }
+
+        if (child.AtFrontDoor && AccessMatrix.Allows(staff.Role, Permission.RecordContacts)
+            && (staff.Service == TeamService.FrontDoor || (staff.WorkerId is { } recorder && child.ContactRecorderIds?.Contains(recorder) == true)))
+        {
+            return Full(AccessBasis.FrontDoor);
         }
 
         if (staff.Role == StaffRole.Lado && child.HasAllegation)

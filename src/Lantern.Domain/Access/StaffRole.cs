@@ -70,4 +70,17 @@ public enum Permission
 
     /// <summary>Read the whole audit trail and check its integrity.</summary>
     ViewAuditTrail = 9,
+
+    /// <summary>Record a contact at the front door, finding or creating the child.</summary>
+    RecordContacts = 10,
+
+    /// <summary>Record casework (decisions, assessments, meetings, plans, visits, notes) on the
+    /// records of children they may open.</summary>
+    RecordCasework = 11,
+
+    /// <summary>Authorise assessments, sign off screening decisions and step-downs.</summary>
+    AuthoriseCasework = 12,
+
+    /// <summary>See the team's work: awaiting authorisation, overdue and unallocated.</summary>
+    ViewTeamWork = 13,
 }

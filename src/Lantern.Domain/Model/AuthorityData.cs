@@ -81,6 +81,10 @@ public sealed class AuthorityData
 
     public List<CaseNote> CaseNotes { get; } = [];
 
+    public List<EarlyHelpReview> EarlyHelpReviews { get; } = [];
+
+    public List<SignificantEvent> SignificantEvents { get; } = [];
+
     public long TotalRecords =>
         Authorities.Count + Wards.Count + Population.Count + Teams.Count + Workers.Count + Children.Count + People.Count
         + Relationships.Count + Professionals.Count + Contacts.Count + EarlyHelp.Count + Referrals.Count + Assessments.Count
@@ -88,5 +92,6 @@ public sealed class AuthorityData
         + ChildInNeedPlans.Count + ChildInNeedReviews.Count + CareEpisodes.Count + CareReviews.Count + HealthChecks.Count
         + AnnualOutcomes.Count + MissingEpisodes.Count + CareLeaverContacts.Count + Adoptions.Count + PreviousPermanence.Count
         + PreProceedings.Count + CareProceedings.Count + PrivateFostering.Count + Allegations.Count + Allocations.Count
-        + Supervisions.Count + ManagementDecisions.Count + PanelDecisions.Count + Visits.Count + CaseNotes.Count;
+        + Supervisions.Count + ManagementDecisions.Count + PanelDecisions.Count + Visits.Count + CaseNotes.Count
+        + EarlyHelpReviews.Count + SignificantEvents.Count;
 }

@@ -41,6 +41,14 @@ public sealed class Assessment : ChildRecord
     public DateOnly? ChildSeenDate { get; set; }
 
     public AssessmentOutcome Outcome { get; set; }
+
+    /// <summary>Why no further action (required with that outcome).</summary>
+    public string? OutcomeReason { get; set; }
+
+    /// <summary>When the worker sent the completed assessment to their manager to authorise.</summary>
+    public DateOnly? SubmittedOn { get; set; }
+
+    public long? SubmittedByWorkerId { get; set; }
 }
 
 public sealed class StrategyDiscussion : ChildRecord
@@ -105,6 +113,11 @@ public sealed class ChildProtectionPlan : ChildRecord
     public PlanEndReason? EndReason { get; set; }
 
     public long? StepDownAuthorisedByWorkerId { get; set; }
+
+    /// <summary>When a worker proposed stepping down to a child in need plan; awaiting a manager.</summary>
+    public DateOnly? StepDownProposedOn { get; set; }
+
+    public long? StepDownProposedByWorkerId { get; set; }
 }
 
 public sealed class CoreGroupMeeting : ChildRecord

@@ -217,3 +217,9 @@ public enum CaseNoteKind
     Correspondence = 6,
     Other = 7,
 }
+
+public enum EarlyHelpReviewKind
+{
+    TeamAroundFamily = 1,
+    PlanReview = 2,
+}

@@ -19,6 +19,18 @@ public sealed class Contact : ChildRecord
 
     public ContactOutcome Outcome { get; set; }
 
+    /// <summary>The worker who recorded the contact (front door access follows from it).</summary>
+    public long? RecordedByWorkerId { get; set; }
+
+    /// <summary>Why the screening decision was made (the rationale a manager signs off).</summary>
+    public string? DecisionReason { get; set; }
+
+    /// <summary>The manager who signed off the screening decision, where the council requires it.</summary>
+    public long? SignedOffByWorkerId { get; set; }
+
+    /// <summary>When the decision was signed off (UTC).</summary>
+    public DateTime? SignedOffAt { get; set; }
+
     public DateOnly ReceivedDate => DateOnly.FromDateTime(ReceivedAt);
 }
 
@@ -41,4 +53,32 @@ public sealed class EarlyHelpEpisode : ChildRecord
 
     /// <summary>Set when this episode began as a step-down from social care.</summary>
     public bool IsStepDown { get; set; }
+}
+
+/// <summary>A meeting of an early help episode: the team around the family, or a review of the
+/// family's plan.</summary>
+public sealed class EarlyHelpReview : ChildRecord
+{
+    public long EpisodeId { get; set; }
+
+    public EarlyHelpReviewKind Kind { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public string Notes { get; set; } = "";
+}
+
+/// <summary>A significant event a practitioner adds to the child's chronology by hand (a house
+/// move, a new partner in the household, a hospital admission).</summary>
+public sealed class SignificantEvent : ChildRecord
+{
+    public DateOnly Date { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Detail { get; set; } = "";
+
+    public long? RecordedByWorkerId { get; set; }
+
+    public DateTime RecordedAt { get; set; }
 }

@@ -186,4 +186,11 @@ public sealed class LocalAuthority : Entity
     public int ChildInNeedVisitWorkingDays { get; set; } = 20;
 
     public int ChildInNeedReviewMonths { get; set; } = 3;
+
+    /// <summary>Whether a manager must sign off every front door screening decision.</summary>
+    public bool ContactSignOffRequired { get; set; } = true;
+
+    /// <summary>A step-down from protection to child in need within this many months of the plan
+    /// starting is listed for review.</summary>
+    public int StepDownReviewMonths { get; set; } = 3;
 }

@@ -12,6 +12,7 @@ public static class AccessStartup
         services.AddMemoryCache();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
         services.AddScoped<ChildAccessService>();
+        services.AddScoped<Casework.CaseworkServices>();
         return services;
     }
 }

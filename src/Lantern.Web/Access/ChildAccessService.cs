@@ -111,7 +111,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         var today = data.Today;
         var now = DateTime.UtcNow;
         var facts = new List<Fact>(4);
-        await foreach (var fact in FactsQuery(db, childId, today, userId, now).WithCancellation(cancellationToken))
+        var frontDoorSince = FrontDoorSince(today);
+        await foreach (var fact in FactsQuery(db, childId, today, userId, now, frontDoorSince).WithCancellation(cancellationToken))
         {
             facts.Add(fact);
         }
@@ -146,7 +147,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         }
 
         var directory = workerIds.Count > 0 ? await DirectoryAsync(cancellationToken) : null;
-        return ChildAccessPolicy.Decide(staff, Context(staff, directory, isRestricted, workerIds, reviewed, allegation, grants));
+        var frontDoor = isRestricted ? null : facts.Where(f => f.Kind == Fact.FrontDoor).Select(f => f.Value).ToHashSet();
+        return ChildAccessPolicy.Decide(staff, Context(staff, directory, isRestricted, workerIds, reviewed, allegation, grants, frontDoor));
     }
 
     /// <summary>What <paramref name="user"/> may see of each child (each given with whether its
@@ -234,8 +236,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
 
     /// <summary>The facts about one child that every decision needs, in one query (compiled once:
     /// it runs on every record page).</summary>
-    private static readonly Func<LanternDbContext, long, DateOnly, string, DateTime, IAsyncEnumerable<Fact>> FactsQuery =
-        EF.CompileAsyncQuery((LanternDbContext db, long childId, DateOnly today, string userId, DateTime now) =>
+    private static readonly Func<LanternDbContext, long, DateOnly, string, DateTime, DateTime, IAsyncEnumerable<Fact>> FactsQuery =
+        EF.CompileAsyncQuery((LanternDbContext db, long childId, DateOnly today, string userId, DateTime now, DateTime frontDoorSince) =>
             db.Children.AsNoTracking()
                 .Where(c => c.Id == childId)
                 .Select(c => new Fact { Kind = c.IsRestricted ? Fact.Restricted : Fact.Child, Value = 0 })
@@ -245,6 +247,9 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
                 .Concat(db.EarlyHelp.AsNoTracking()
                     .Where(e => e.ChildId == childId && e.LeadWorkerId != null && e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
                     .Select(e => new Fact { Kind = Fact.Worker, Value = e.LeadWorkerId!.Value }))
+                .Concat(db.Contacts.AsNoTracking()
+                    .Where(c => c.ChildId == childId && (c.DecidedAt == null || c.ReceivedAt >= frontDoorSince))
+                    .Select(c => new Fact { Kind = Fact.FrontDoor, Value = c.RecordedByWorkerId ?? 0 }))
                 .Concat(db.AccessGrants.AsNoTracking()
                     .Where(g => g.ChildId == childId && g.UserId == userId && g.GrantedAt <= now && (g.ExpiresAt == null || g.ExpiresAt > now))
                     .Select(g => new Fact
@@ -262,6 +267,7 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
         public const int Restricted = 1;
         public const int Worker = 2;
         public const int Grant = 3;
+        public const int FrontDoor = 4;
 
         public int Kind { get; init; }
 
@@ -289,6 +295,7 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
             ? children.Where(c => !c.Value).Select(c => c.Key).ToList()
             : [];
         var allocated = new List<(long ChildId, long WorkerId)>();
+        var frontDoor = new List<(long ChildId, long WorkerId)>();
         var reviewed = new HashSet<long>();
         var allegations = new HashSet<long>();
         if (open.Count > 0)
@@ -300,6 +307,15 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
                     .Where(e => open.Contains(e.ChildId) && e.LeadWorkerId != null && e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
                     .Select(e => new { e.ChildId, WorkerId = e.LeadWorkerId!.Value }))
                 .ToListAsync(cancellationToken)).Select(a => (a.ChildId, a.WorkerId)));
+
+            if (AccessMatrix.Allows(staff.Role, Permission.RecordContacts))
+            {
+                var since = FrontDoorSince(today);
+                frontDoor.AddRange((await db.Contacts.AsNoTracking()
+                    .Where(c => open.Contains(c.ChildId) && (c.DecidedAt == null || c.ReceivedAt >= since))
+                    .Select(c => new { c.ChildId, WorkerId = c.RecordedByWorkerId ?? 0 })
+                    .ToListAsync(cancellationToken)).Select(c => (c.ChildId, c.WorkerId)));
+            }
 
             // Only a reviewing officer can gain access as the child's reviewing officer, so only
             // reviews and conferences they chaired are looked for.
@@ -335,7 +351,8 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
                 allocated.Where(a => a.ChildId == id).Select(a => a.WorkerId).ToHashSet(),
                 reviewed.Contains(id),
                 allegations.Contains(id),
-                grants.Where(g => g.ChildId == id).Select(g => g.Kind).ToHashSet());
+                grants.Where(g => g.ChildId == id).Select(g => g.Kind).ToHashSet(),
+                frontDoor.Count == 0 ? null : frontDoor.Where(f => f.ChildId == id).Select(f => f.WorkerId).ToHashSet());
         }
 
         return contexts;
@@ -343,7 +360,7 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
 
     /// <summary>The policy's view of one child, from what the queries found: the allocated workers'
     /// teams and services come from the worker directory.</summary>
-    private static ChildContext Context(StaffContext staff, WorkerDirectory? directory, bool isRestricted, HashSet<long> workerIds, bool reviewed, bool allegation, HashSet<AccessGrantKind> grants)
+    private static ChildContext Context(StaffContext staff, WorkerDirectory? directory, bool isRestricted, HashSet<long> workerIds, bool reviewed, bool allegation, HashSet<AccessGrantKind> grants, HashSet<long>? frontDoor)
     {
         var teams = directory is null || workerIds.Count == 0
             ? []
@@ -355,8 +372,14 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
             teams.Count == 0 ? NoServices : teams.Select(t => t.Service).ToHashSet(),
             reviewed ? new HashSet<long> { staff.WorkerId!.Value } : NoIds,
             allegation,
-            grants.Count == 0 ? NoGrants : grants);
+            grants.Count == 0 ? NoGrants : grants,
+            frontDoor is { Count: > 0 },
+            frontDoor is { Count: > 0 } ? frontDoor : NoIds);
     }
+
+    /// <summary>Contacts received from this moment on (or still undecided) keep the front door's access.</summary>
+    private static DateTime FrontDoorSince(DateOnly today) =>
+        today.AddDays(-ChildAccessPolicy.FrontDoorDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <summary>The grants to <paramref name="userId"/> in force at <paramref name="now"/>
     /// (<see cref="AccessGrant.IsActiveAt"/>, as a query).</summary>

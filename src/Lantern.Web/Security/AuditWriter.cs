@@ -9,7 +9,27 @@ namespace Lantern.Web.Security;
 /// record), never in the application log.</summary>
 public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
 {
-    public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
+        WriteAsync(entry, write: null, cancellationToken);
+
+    /// <summary>Saves a change to a child's record (<paramref name="write"/>) and its audit entry in one
+    /// transaction (<see cref="AuditTrail.AppendAsync(LanternDbContext, IReadOnlyList{AuditEntry}, Func{CancellationToken, Task}?, CancellationToken)"/>).</summary>
+    public Task WriteRecordAsync(long childId, AccessBasis basis, string detail, Func<CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            new AuditEntry
+            {
+                Action = AuditAction.WriteRecord,
+                Succeeded = true,
+                ChildId = childId,
+                RecordType = "child",
+                RecordId = childId,
+                Basis = basis,
+                Detail = detail,
+            },
+            write,
+            cancellationToken);
+
+    private async Task WriteAsync(AuditEntry entry, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var context = http.HttpContext;
@@ -30,7 +50,7 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
         entry.UserName = Truncate(entry.UserName, 256) ?? "";
         entry.Reason = Truncate(entry.Reason, 2000);
         entry.Detail = Truncate(entry.Detail, 2000);
-        await AuditTrail.AppendAsync(db, entry, cancellationToken);
+        await AuditTrail.AppendAsync(db, [entry], write, cancellationToken);
     }
 
     public Task WriteAsync(AuditAction action, bool succeeded, long? childId = null, AccessBasis? basis = null, string? reason = null, string? detail = null, CancellationToken cancellationToken = default) =>

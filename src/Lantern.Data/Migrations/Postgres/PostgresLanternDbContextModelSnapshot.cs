@@ -613,6 +613,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("OutcomeReason")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_reason");
+
                     b.Property<long>("ReferralId")
                         .HasColumnType("bigint")
                         .HasColumnName("referral_id");
@@ -620,6 +624,14 @@ namespace Lantern.Data.Migrations.Postgres
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
+
+                    b.Property<long?>("SubmittedByWorkerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submitted_by_worker_id");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1301,6 +1313,14 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("step_down_authorised_by_worker_id");
 
+                    b.Property<long?>("StepDownProposedByWorkerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_down_proposed_by_worker_id");
+
+                    b.Property<DateOnly?>("StepDownProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("step_down_proposed_on");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1401,6 +1421,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("decided_by_worker_id");
 
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_reason");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1410,6 +1434,18 @@ namespace Lantern.Data.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<long?>("RecordedByWorkerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_by_worker_id");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<long?>("SignedOffByWorkerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_off_by_worker_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1431,6 +1467,9 @@ namespace Lantern.Data.Migrations.Postgres
 
                     b.HasIndex("ChildId")
                         .HasDatabaseName("ix_contacts_child_id");
+
+                    b.HasIndex("DecidedAt")
+                        .HasDatabaseName("ix_contacts_decided_at");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_contacts_received_at");
@@ -1551,6 +1590,57 @@ namespace Lantern.Data.Migrations.Postgres
                     b.ToTable("early_help_episodes", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Domain.Model.EarlyHelpReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasColumnOrder(0);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("child_id")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("EpisodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_early_help_reviews");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_early_help_reviews_child_id");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_early_help_reviews_episode_id");
+
+                    b.ToTable("early_help_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Domain.Model.HealthCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1621,6 +1711,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("ContactSignOffRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_sign_off_required");
+
                     b.Property<DateOnly>("DataFrom")
                         .HasColumnType("date")
                         .HasColumnName("data_from");
@@ -1644,6 +1738,10 @@ namespace Lantern.Data.Migrations.Postgres
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
                         .HasColumnName("seed");
+
+                    b.Property<int>("StepDownReviewMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_down_review_months");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2243,6 +2341,61 @@ namespace Lantern.Data.Migrations.Postgres
                     b.ToTable("section47_enquiries", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Domain.Model.SignificantEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasColumnOrder(0);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("child_id")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long?>("RecordedByWorkerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_by_worker_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_significant_events");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_significant_events_child_id");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_significant_events_date");
+
+                    b.ToTable("significant_events", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Domain.Model.StrategyDiscussion", b =>
                 {
                     b.Property<long>("Id")
@@ -2834,6 +2987,16 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasConstraintName("fk_early_help_episodes_children_child_id");
                 });
 
+            modelBuilder.Entity("Lantern.Domain.Model.EarlyHelpReview", b =>
+                {
+                    b.HasOne("Lantern.Domain.Model.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_early_help_reviews_children_child_id");
+                });
+
             modelBuilder.Entity("Lantern.Domain.Model.HealthCheck", b =>
                 {
                     b.HasOne("Lantern.Domain.Model.Child", null)
@@ -2932,6 +3095,16 @@ namespace Lantern.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_section47_enquiries_children_child_id");
+                });
+
+            modelBuilder.Entity("Lantern.Domain.Model.SignificantEvent", b =>
+                {
+                    b.HasOne("Lantern.Domain.Model.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_significant_events_children_child_id");
                 });
 
             modelBuilder.Entity("Lantern.Domain.Model.StrategyDiscussion", b =>

@@ -596,6 +596,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("OutcomeReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_reason");
+
                     b.Property<long>("ReferralId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("referral_id");
@@ -603,6 +607,14 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("start_date");
+
+                    b.Property<long?>("SubmittedByWorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_worker_id");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1264,6 +1276,14 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_down_authorised_by_worker_id");
 
+                    b.Property<long?>("StepDownProposedByWorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_down_proposed_by_worker_id");
+
+                    b.Property<DateOnly?>("StepDownProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_down_proposed_on");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -1360,6 +1380,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("decided_by_worker_id");
 
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1369,6 +1393,18 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
+
+                    b.Property<long?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_worker_id");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<long?>("SignedOffByWorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_off_by_worker_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1390,6 +1426,9 @@ namespace Lantern.Data.Migrations.Sqlite
 
                     b.HasIndex("ChildId")
                         .HasDatabaseName("ix_contacts_child_id");
+
+                    b.HasIndex("DecidedAt")
+                        .HasDatabaseName("ix_contacts_decided_at");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_contacts_received_at");
@@ -1506,6 +1545,55 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.ToTable("early_help_episodes", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Domain.Model.EarlyHelpReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id")
+                        .HasColumnOrder(0);
+
+                    b.Property<long>("ChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_id")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("EpisodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_early_help_reviews");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_early_help_reviews_child_id");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_early_help_reviews_episode_id");
+
+                    b.ToTable("early_help_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Domain.Model.HealthCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1572,6 +1660,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("ContactSignOffRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_sign_off_required");
+
                     b.Property<DateOnly>("DataFrom")
                         .HasColumnType("TEXT")
                         .HasColumnName("data_from");
@@ -1595,6 +1687,10 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seed");
+
+                    b.Property<int>("StepDownReviewMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_down_review_months");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2170,6 +2266,59 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_section47_enquiries_start_date");
 
                     b.ToTable("section47_enquiries", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Domain.Model.SignificantEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id")
+                        .HasColumnOrder(0);
+
+                    b.Property<long>("ChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_id")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_worker_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_significant_events");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_significant_events_child_id");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_significant_events_date");
+
+                    b.ToTable("significant_events", (string)null);
                 });
 
             modelBuilder.Entity("Lantern.Domain.Model.StrategyDiscussion", b =>
@@ -2749,6 +2898,16 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasConstraintName("fk_early_help_episodes_children_child_id");
                 });
 
+            modelBuilder.Entity("Lantern.Domain.Model.EarlyHelpReview", b =>
+                {
+                    b.HasOne("Lantern.Domain.Model.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_early_help_reviews_children_child_id");
+                });
+
             modelBuilder.Entity("Lantern.Domain.Model.HealthCheck", b =>
                 {
                     b.HasOne("Lantern.Domain.Model.Child", null)
@@ -2847,6 +3006,16 @@ namespace Lantern.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_section47_enquiries_children_child_id");
+                });
+
+            modelBuilder.Entity("Lantern.Domain.Model.SignificantEvent", b =>
+                {
+                    b.HasOne("Lantern.Domain.Model.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_significant_events_children_child_id");
                 });
 
             modelBuilder.Entity("Lantern.Domain.Model.StrategyDiscussion", b =>

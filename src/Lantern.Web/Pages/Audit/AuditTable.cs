@@ -89,6 +89,7 @@ public static class AuditTable
         AccessBasis.NamedPerson => "Named on a restricted record",
         AccessBasis.BreakGlass => "Broke the glass",
         AccessBasis.PerformanceData => "Named-data access",
+        AccessBasis.FrontDoor => "Front door (recent contact)",
         _ => "",
     };
 
