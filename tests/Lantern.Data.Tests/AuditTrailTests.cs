@@ -120,6 +120,42 @@ public class AuditTrailTests
     }
 
     [Theory, ProviderData]
+    public async Task A_record_write_and_its_entry_are_stored_together_or_not_at_all(Provider provider)
+    {
+        var (db, target) = await MigratedAsync(provider);
+        await using var _ = db;
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            context.Teams.Add(new Domain.Model.Team { Name = "Stored with its entry" });
+            await AuditTrail.AppendAsync(context, [Entry(0)], ct => context.SaveChangesAsync(ct), Ct);
+        }
+
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            // The write fails after the team is added: neither the team nor the entry is stored.
+            context.Teams.Add(new Domain.Model.Team { Name = "Rolled back" });
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => AuditTrail.AppendAsync(
+                context,
+                [Entry(1)],
+                async ct =>
+                {
+                    await context.SaveChangesAsync(ct);
+                    throw new InvalidOperationException("the write failed");
+                },
+                Ct));
+            Assert.Equal("the write failed", failure.Message);
+        }
+
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            Assert.Equal(["Stored with its entry"], await context.Teams.Select(t => t.Name).ToListAsync(Ct));
+            Assert.Equal([1L], await context.AuditEntries.Select(e => e.Id).ToListAsync(Ct));
+        }
+
+        Assert.True((await AuditTrail.VerifyAsync(target, cancellationToken: Ct)).IsIntact);
+    }
+
+    [Theory, ProviderData]
     public async Task The_database_refuses_to_change_or_delete_an_entry(Provider provider)
     {
         var (db, target) = await MigratedAsync(provider);

@@ -196,7 +196,7 @@ public static class ChildAccessPolicy
     /// <summary>Whether the basis is the person's own work (as opposed to a role-wide view or broken
     /// glass). Opening many records outside one's own work in a short time raises an alert.</summary>
     public static bool IsOwnWork(AccessBasis basis) => basis is AccessBasis.AllocatedWorker or AccessBasis.ManagementLine
-        or AccessBasis.Team or AccessBasis.ReviewingOfficer or AccessBasis.Allegation or AccessBasis.CaseAudit or AccessBasis.NamedPerson;
+        or AccessBasis.Team or AccessBasis.ReviewingOfficer or AccessBasis.FrontDoor or AccessBasis.Allegation or AccessBasis.CaseAudit or AccessBasis.NamedPerson;
 
     private static bool IsTeamRole(StaffRole role) => role is StaffRole.SocialWorker or StaffRole.NewlyQualifiedSocialWorker
         or StaffRole.AdvancedPractitioner or StaffRole.TeamManager or StaffRole.BusinessSupport or StaffRole.EarlyHelpPractitioner;

@@ -21,20 +21,24 @@ public class AccessMatrixTests
     private const Permission TeamGlass = Permission.ViewTeamBreakGlass;
     private const Permission Accounts = Permission.ManageAccounts;
     private const Permission Trail = Permission.ViewAuditTrail;
+    private const Permission Contacts = Permission.RecordContacts;
+    private const Permission Casework = Permission.RecordCasework;
+    private const Permission Authorise = Permission.AuthoriseCasework;
+    private const Permission TeamWork = Permission.ViewTeamWork;
 
     /// <summary>The matrix as reviewed: every role, and exactly what it may do.</summary>
     private static readonly Dictionary<StaffRole, Permission[]> Expected = new()
     {
-        [StaffRole.SocialWorker] = [Find, Open, Glass],
-        [StaffRole.NewlyQualifiedSocialWorker] = [Find, Open, Glass],
-        [StaffRole.AdvancedPractitioner] = [Find, Open, Glass],
-        [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass],
-        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass],
-        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass],
-        [StaffRole.ReviewingOfficer] = [Find, Open, Glass],
-        [StaffRole.Lado] = [Find, Open, Glass],
-        [StaffRole.EarlyHelpPractitioner] = [Find, Open, Glass],
-        [StaffRole.BusinessSupport] = [Find, Open],
+        [StaffRole.SocialWorker] = [Find, Open, Glass, Contacts, Casework],
+        [StaffRole.NewlyQualifiedSocialWorker] = [Find, Open, Glass, Contacts, Casework],
+        [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork],
+        [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork],
+        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork],
+        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork],
+        [StaffRole.ReviewingOfficer] = [Find, Open, Glass, Casework],
+        [StaffRole.Lado] = [Find, Open, Glass, Casework],
+        [StaffRole.EarlyHelpPractitioner] = [Find, Open, Glass, Contacts, Casework],
+        [StaffRole.BusinessSupport] = [Find, Open, Contacts],
         [StaffRole.PerformanceAnalyst] = [Numbers],
         [StaffRole.Auditor] = [Find, Open, Numbers],
         [StaffRole.ImprovementBoardMember] = [Numbers],

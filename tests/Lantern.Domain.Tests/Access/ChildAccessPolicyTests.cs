@@ -526,6 +526,7 @@ public class ChildAccessPolicyTests
     [InlineData(AccessBasis.NamedPerson, true)]
     [InlineData(AccessBasis.BreakGlass, false)]
     [InlineData(AccessBasis.PerformanceData, false)]
+    [InlineData(AccessBasis.FrontDoor, true)]
     public void IsOwnWork_classifies_every_basis(AccessBasis basis, bool ownWork)
     {
         Assert.Equal(ownWork, ChildAccessPolicy.IsOwnWork(basis));
@@ -563,5 +564,32 @@ public class ChildAccessPolicyTests
             ExpiresAt = expiresAfterSeconds is { } s ? Granted.AddSeconds(s) : null,
         };
         Assert.Equal(active, grant.IsActiveAt(Granted.AddSeconds(secondsAfterGrant)));
+    }
+
+    [Theory]
+    [InlineData(StaffRole.SocialWorker, TeamService.FrontDoor, false, true)]        // front door team
+    [InlineData(StaffRole.BusinessSupport, TeamService.FrontDoor, false, true)]
+    [InlineData(StaffRole.SocialWorker, TeamService.ChildrenInCare, true, true)]    // recorded the contact
+    [InlineData(StaffRole.SocialWorker, TeamService.ChildrenInCare, false, false)]  // neither
+    [InlineData(StaffRole.Auditor, TeamService.FrontDoor, false, false)]           // may not record contacts
+    [InlineData(StaffRole.Lado, TeamService.FrontDoor, true, false)]
+    public void The_front_door_opens_a_child_with_a_recent_contact(StaffRole role, TeamService service, bool recorded, bool opens)
+    {
+        var staff = Staff(role, service: service, managed: Ids());
+        var child = Child(workers: [], teams: [], services: []) with { AtFrontDoor = true, ContactRecorderIds = recorded ? Ids(Me) : Ids(12345) };
+        var decision = ChildAccessPolicy.Decide(staff, child);
+        Assert.Equal(opens ? ChildAccessLevel.Full : ChildAccessLevel.KnownOnly, decision.Level);
+        Assert.Equal(opens ? AccessBasis.FrontDoor : AccessBasis.None, decision.Basis);
+        Assert.True(!opens || ChildAccessPolicy.IsOwnWork(decision.Basis));
+    }
+
+    [Fact]
+    public void The_front_door_loses_access_when_the_contact_is_no_longer_recent()
+    {
+        var staff = Staff(StaffRole.SocialWorker, service: TeamService.FrontDoor, managed: Ids());
+        var child = Child(workers: [], teams: [], services: []) with { AtFrontDoor = false, ContactRecorderIds = Ids(Me) };
+        Assert.Equal(ChildAccessLevel.KnownOnly, ChildAccessPolicy.Decide(staff, child).Level);
+        var restricted = Child(restricted: true, workers: [], teams: [], services: []) with { AtFrontDoor = true, ContactRecorderIds = Ids(Me) };
+        Assert.Equal(ChildAccessLevel.Hidden, ChildAccessPolicy.Decide(staff, restricted).Level);
     }
 }

@@ -23,6 +23,10 @@ public class SecurityDocTests
         ("Team break-glass", Permission.ViewTeamBreakGlass),
         ("Manage accounts", Permission.ManageAccounts),
         ("Audit trail", Permission.ViewAuditTrail),
+        ("Record contacts", Permission.RecordContacts),
+        ("Record casework", Permission.RecordCasework),
+        ("Authorise", Permission.AuthoriseCasework),
+        ("Team work", Permission.ViewTeamWork),
     ];
 
     private static string Header => "| Role | " + string.Join(" | ", Columns.Select(c => c.Heading)) + " |";
