@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The work views under load (issue 4): /my-work, /team-work and a child's record page, each with
+# 32 concurrent connections, against PostgreSQL holding a large synthetic authority. Not run in CI.
+# Seeds (unless SKIP_SEED=1), starts Lantern.Web (Release) on loopback, signs in through the real
+# pages and runs wrk; prints p50/p95/p99 and requests per second for docs/benchmarks.md.
+#   PG="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=lantern_journey" bash bench/journey.sh
+# Settings (environment): PG (required), POPULATION (300000), FROM (2019-04-01: seven years to
+# TO, 2026-03-31), CONNECTIONS (32), THREADS (4), DURATION (30s), WARMUP (10s), PORT (5091),
+# SKIP_SEED=1 to reuse a database seeded before. The target is p95 < 100 ms.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+: "${PG:?set PG to a PostgreSQL connection string with a Database= of its own (it is replaced)}"
+POPULATION="${POPULATION:-300000}"
+FROM="${FROM:-2019-04-01}"
+TO="${TO:-2026-03-31}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-4}"
+DURATION="${DURATION:-30s}"
+WARMUP="${WARMUP:-10s}"
+PORT="${PORT:-5091}"
+ROOT="http://127.0.0.1:$PORT"
+PASSWORD='Lantern-demo-2026!'
+KEY='JBSWY3DPEHPK3PXPLANTERNDEMOKEY22'
+
+if ! command -v wrk >/dev/null; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+fi
+
+dotnet build src/Lantern.Cli -c Release -v quiet -nologo >/dev/null
+dotnet build src/Lantern.Web -c Release -v quiet -nologo >/dev/null
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -r)"
+if [[ "${SKIP_SEED:-0}" != 1 ]]; then
+    echo "== seeding --population $POPULATION --from $FROM --to $TO"
+    /usr/bin/time -f "seeded in %e s, peak RSS %M KB" \
+        dotnet src/Lantern.Cli/bin/Release/net10.0/lantern.dll seed --db "$PG" --population "$POPULATION" --from "$FROM" --to "$TO" --replace 2>&1 | tail -2
+fi
+
+echo "== starting Lantern.Web on $ROOT"
+(
+    cd src/Lantern.Web
+    export ASPNETCORE_ENVIRONMENT=Production Lantern__Database="$PG" Lantern__SeedOnStartup=false \
+        Lantern__Security__SignInPerMinute=100000 Logging__LogLevel__Default=Warning
+    exec dotnet bin/Release/net10.0/Lantern.Web.dll --urls "$ROOT"
+) >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$ROOT/" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+    sleep 1
+done
+
+totp() {
+    python3 - "$KEY" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1])
+h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+# Signs in as a demo account through the real pages; prints the Cookie header value.
+sign_in() {
+    local user="$1" jar="$WORK/$1.jar" token status
+    token=$(curl -fsS -c "$jar" -b "$jar" "$ROOT/account/sign-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$user" --data-urlencode "Password=$PASSWORD" \
+        --data-urlencode "__RequestVerificationToken=$token" "$ROOT/account/sign-in"
+    token=$(curl -fsS -c "$jar" -b "$jar" "$ROOT/account/code" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+    status=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "Code=$(totp)" \
+        --data-urlencode "__RequestVerificationToken=$token" "$ROOT/account/code")
+    [[ "$status" == "302 $ROOT/" ]] || { echo "sign-in as $user failed: $status" >&2; exit 1; }
+    awk 'BEGIN { ORS = "" } !/^#/ || /^#HttpOnly_/ { if (NF >= 7) { printf "%s%s=%s", sep, $6, $7; sep = "; " } }' "$jar"
+}
+
+cat >"$WORK/report.lua" <<'LUA'
+local errors = 0
+response = function(status, headers, body)
+    if status ~= 200 then errors = errors + 1 end
+end
+done = function(summary, latency, requests)
+    io.write(string.format("  requests %d (%.0f/s), non-200 %d, socket errors %d\n", summary.requests,
+        summary.requests / (summary.duration / 1e6), errors,
+        summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    io.write(string.format("  latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+        latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+
+run() {
+    local title="$1" cookie="$2" path="$3"
+    local status
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$ROOT$path")
+    [[ "$status" == 200 ]] || { echo "$title: GET $path gave $status" >&2; exit 1; }
+    echo "== $title: GET $path, $CONNECTIONS connections, $DURATION"
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -H "Cookie: $cookie" "$ROOT$path" >/dev/null
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s "$WORK/report.lua" -H "Cookie: $cookie" "$ROOT$path" | sed -n '/^  requests/,$p'
+}
+
+WORKER=$(sign_in demo.social-worker)
+MANAGER=$(sign_in demo.team-manager)
+DIRECTOR=$(sign_in demo.director)
+CHILD=$(curl -fsS -H "Cookie: $WORKER" "$ROOT/my-work" | grep -o 'href="/children/[0-9]*"' | head -1 | grep -o '[0-9]*' || true)
+TEAM=$(curl -fsS -H "Cookie: $DIRECTOR" "$ROOT/team-work" | grep -o 'href="/team-work?team=[0-9]*"' | head -1 | grep -o '[0-9]*$' || true)
+
+run "social worker, my work" "$WORKER" /my-work
+run "team manager, my work" "$MANAGER" /my-work
+run "team manager, team work" "$MANAGER" /team-work
+run "director, team work (summary of every team)" "$DIRECTOR" /team-work
+if [[ -n "$TEAM" ]]; then
+    run "director, team work (one team)" "$DIRECTOR" "/team-work?team=$TEAM"
+fi
+if [[ -n "$CHILD" ]]; then
+    run "social worker, a child's record" "$WORKER" "/children/$CHILD"
+else
+    echo "(the social worker has no children: no record page measured)"
+fi

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Lantern.Data;
+using Lantern.Domain.Access;
+using Lantern.Web.Access;
+using Lantern.Web.Data;
+using Lantern.Web.Security;
+using Lantern.Web.Work;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Lantern.Web.Pages.Work;
+
+/// <summary>One team's counts on the summary of a director's or service manager's team view.</summary>
+public sealed record TeamSummary(long? TeamId, string Name, int Children, int Awaiting, int Overdue, int Unallocated, int StepDowns);
+
+/// <summary>"Team work" for managers: what waits for authorisation, every overdue statutory-clock
+/// item, children with nobody allocated and step-downs for review, across the person's team and
+/// management line (team managers, advanced practitioners), service (service managers) or every team
+/// (directors, who see a summary per team and choose a team for the detail).</summary>
+[RequirePermission(Permission.ViewTeamWork)]
+public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, AuditWriter audit) : PageModel
+{
+    /// <summary>The most rows a section shows; choosing a team narrows a longer list.</summary>
+    public const int MaxRows = 200;
+
+    public DateOnly Today => options.Today;
+
+    public WorkScope Scope { get; private set; } = null!;
+
+    /// <summary>The team chosen with the filter, if any.</summary>
+    public long? TeamId { get; private set; }
+
+    public string ScopeName { get; private set; } = "";
+
+    public IReadOnlyList<AwaitingRow> Awaiting { get; private set; } = [];
+
+    public IReadOnlyList<DueRow> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<UnallocatedRow> Unallocated { get; private set; } = [];
+
+    public IReadOnlyList<StepDownRow> StepDowns { get; private set; } = [];
+
+    public IReadOnlyList<TeamSummary> Summary { get; private set; } = [];
+
+    public int AllocatedChildren { get; private set; }
+
+    public WorkerDirectory Directory { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? team, CancellationToken cancellationToken)
+    {
+        long? teamId = null;
+        if (!string.IsNullOrEmpty(team))
+        {
+            if (!long.TryParse(team, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return NotFound();
+            }
+
+            teamId = parsed;
+        }
+
+        var lists = new WorkLists(db, options, cache, scopes, access);
+        var scope = await lists.ScopeAsync(User, teamId, cancellationToken);
+        if (scope is null)
+        {
+            return NotFound();
+        }
+
+        Scope = scope;
+        TeamId = teamId;
+        Directory = await access.DirectoryAsync(cancellationToken);
+        ScopeName = teamId is not null ? scope.Teams[0].Name
+            : scope.Everyone ? "every team"
+            : User.StaffRole() == StaffRole.ServiceManager ? "your service"
+            : "your team and the people you manage";
+
+        var teamsTask = lists.TeamsAsync(scope.Teams, cancellationToken);
+        var authorityTask = lists.AuthorityAsync(cancellationToken);
+        Awaiting = await lists.AwaitingAsync(scope, cancellationToken);
+        var teams = await teamsTask;
+        var authority = await authorityTask;
+        Overdue = [.. WorkLists.Urgent(teams.SelectMany(t => t.Overdue).Where(r => scope.Includes(r.WorkerId)))];
+        Unallocated = [.. authority.Unallocated.Where(u => scope.Includes(u.LastWorkerId))];
+        StepDowns = [.. authority.StepDowns.Where(s => scope.Includes(s.WorkerId))];
+        AllocatedChildren = teams.Sum(t => t.Children);
+
+        var restricted = Awaiting.Where(r => r.Restricted).Select(r => r.ChildId)
+            .Concat(Overdue.Where(r => r.Restricted).Select(r => r.ChildId))
+            .Concat(Unallocated.Where(r => r.Restricted).Select(r => r.ChildId))
+            .Concat(StepDowns.Where(r => r.Restricted).Select(r => r.ChildId))
+            .Distinct()
+            .Select(id => KeyValuePair.Create(id, true))
+            .ToList();
+        if (restricted.Count > 0)
+        {
+            var hidden = await access.HiddenAsync(User, restricted, cancellationToken);
+            Awaiting = [.. Awaiting.Where(r => !hidden.Contains(r.ChildId))];
+            Overdue = [.. Overdue.Where(r => !hidden.Contains(r.ChildId))];
+            Unallocated = [.. Unallocated.Where(r => !hidden.Contains(r.ChildId))];
+            StepDowns = [.. StepDowns.Where(r => !hidden.Contains(r.ChildId))];
+        }
+
+        if (scope.Summary)
+        {
+            Summary = Summarise(teams);
+        }
+
+        await audit.WriteAsync(
+            AuditAction.Search,
+            true,
+            detail: string.Create(CultureInfo.InvariantCulture, $"team work ({(teamId is { } t ? "team " + t.ToString(CultureInfo.InvariantCulture) : "all in scope")}): {Awaiting.Count} awaiting, {Overdue.Count} overdue, {Unallocated.Count} unallocated, {StepDowns.Count} step-downs"),
+            cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    public string? WorkerName(long? workerId) => Directory.Worker(workerId)?.Name;
+
+    private List<TeamSummary> Summarise(IReadOnlyList<TeamSnapshot> teams)
+    {
+        long? TeamOf(long? workerId) => workerId is { } w ? Directory.TeamOf(w)?.Id : null;
+        var awaiting = Awaiting.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
+        var overdue = Overdue.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
+        var unallocated = Unallocated.GroupBy(r => TeamOf(r.LastWorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
+        var stepDowns = StepDowns.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
+        var children = teams.ToDictionary(t => t.TeamId, t => t.Children);
+        var rows = Scope.Teams
+            .Select(t => new TeamSummary(t.Id, t.Name, children.GetValueOrDefault(t.Id), awaiting.GetValueOrDefault(t.Id), overdue.GetValueOrDefault(t.Id), unallocated.GetValueOrDefault(t.Id), stepDowns.GetValueOrDefault(t.Id)))
+            .Where(s => s.Children + s.Awaiting + s.Overdue + s.Unallocated + s.StepDowns > 0)
+            .ToList();
+        var nobody = new TeamSummary(null, "No worker (never allocated, or not recorded)", 0, awaiting.GetValueOrDefault(0), overdue.GetValueOrDefault(0), unallocated.GetValueOrDefault(0), stepDowns.GetValueOrDefault(0));
+        if (nobody.Awaiting + nobody.Overdue + nobody.Unallocated + nobody.StepDowns > 0)
+        {
+            rows.Add(nobody);
+        }
+
+        return rows;
+    }
+}
