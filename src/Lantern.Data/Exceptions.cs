@@ -73,3 +73,26 @@ public sealed class AuthorityWriteException : Exception
     {
     }
 }
+
+/// <summary>Something tried to change or delete a completed case note; a correction is a new note.</summary>
+public sealed class CompletedNoteException : InvalidOperationException
+{
+    public CompletedNoteException()
+    {
+    }
+
+    public CompletedNoteException(string message)
+        : base(message)
+    {
+    }
+
+    public CompletedNoteException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public CompletedNoteException(long noteId)
+        : base($"Case note {noteId} is completed and cannot be changed or deleted; record a correction instead.")
+    {
+    }
+}

@@ -185,6 +185,16 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 
     private void IncrementVersions()
     {
+        // A completed case note is part of the record as it was written: corrections are new notes.
+        foreach (var note in ChangeTracker.Entries<CaseNote>())
+        {
+            if (note.State is EntityState.Modified or EntityState.Deleted
+                && note.Property(n => n.Status).OriginalValue == NoteStatus.Completed)
+            {
+                throw new CompletedNoteException(note.Entity.Id);
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State == EntityState.Modified)

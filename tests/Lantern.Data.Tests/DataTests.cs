@@ -230,6 +230,52 @@ public class DataTests
     }
 
     [Theory, ProviderData]
+    public async Task A_completed_case_note_cannot_be_changed_or_deleted_but_a_draft_can(Provider provider)
+    {
+        var (db, target) = await MigratedAsync(provider);
+        await using var _ = db;
+        await AuthorityWriter.WriteAsync(target, SampleAuthority.Create(), cancellationToken: Ct);
+
+        long draftId;
+        long completedId;
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            var child = await context.Children.OrderBy(c => c.Id).FirstAsync(Ct);
+            var worker = await context.Workers.OrderBy(w => w.Id).FirstAsync(Ct);
+            var draft = new CaseNote { ChildId = child.Id, AuthorId = worker.Id, EventDate = new DateOnly(2026, 3, 1), Status = NoteStatus.Draft, Text = "draft" };
+            var completed = new CaseNote { ChildId = child.Id, AuthorId = worker.Id, EventDate = new DateOnly(2026, 3, 1), Status = NoteStatus.Completed, Text = "as written" };
+            context.CaseNotes.AddRange(draft, completed);
+            await context.SaveChangesAsync(Ct);
+            (draftId, completedId) = (draft.Id, completed.Id);
+        }
+
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            var draft = await context.CaseNotes.SingleAsync(n => n.Id == draftId, Ct);
+            draft.Text = "edited";
+            draft.Status = NoteStatus.Completed;
+            await context.SaveChangesAsync(Ct);
+        }
+
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            var completed = await context.CaseNotes.SingleAsync(n => n.Id == completedId, Ct);
+            completed.Text = "rewritten";
+            await Assert.ThrowsAsync<CompletedNoteException>(() => context.SaveChangesAsync(Ct));
+        }
+
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            context.CaseNotes.Remove(await context.CaseNotes.SingleAsync(n => n.Id == completedId, Ct));
+            await Assert.ThrowsAsync<CompletedNoteException>(() => context.SaveChangesAsync(Ct));
+        }
+
+        await using var check = LanternDatabase.CreateContext(target);
+        Assert.Equal("as written", (await check.CaseNotes.AsNoTracking().SingleAsync(n => n.Id == completedId, Ct)).Text);
+        Assert.Equal("edited", (await check.CaseNotes.AsNoTracking().SingleAsync(n => n.Id == draftId, Ct)).Text);
+    }
+
+    [Theory, ProviderData]
     public async Task Changing_a_code_list_item_is_saved(Provider provider)
     {
         var (db, target) = await MigratedAsync(provider);

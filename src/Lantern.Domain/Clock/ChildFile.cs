@@ -54,6 +54,9 @@ public sealed class ChildFile
 
     public IReadOnlyList<CareProceedings> CareProceedings { get; init => field = Freeze(value); } = [];
 
+    /// <summary>Early help episodes (not timed by the statutory clock; used by the journey's pages).</summary>
+    public IReadOnlyList<EarlyHelpEpisode> EarlyHelp { get; init => field = Freeze(value); } = [];
+
     /// <summary>LADO allegations that name this child.</summary>
     public IReadOnlyList<Allegation> Allegations { get; init => field = Freeze(value); } = [];
 
@@ -85,6 +88,7 @@ public sealed class ChildFile
             CareLeaverContacts = Of(data.CareLeaverContacts, childId),
             PrivateFostering = Of(data.PrivateFostering, childId),
             CareProceedings = Of(data.CareProceedings, childId),
+            EarlyHelp = Of(data.EarlyHelp, childId),
             Allegations = data.Allegations.FindAll(a => a.ChildId == childId).AsReadOnly(),
         };
     }
@@ -125,6 +129,7 @@ public sealed class ChildFile
         var leavers = Bucket(data.CareLeaverContacts, slots, children.Count);
         var fostering = Bucket(data.PrivateFostering, slots, children.Count);
         var proceedings = Bucket(data.CareProceedings, slots, children.Count);
+        var earlyHelp = Bucket(data.EarlyHelp, slots, children.Count);
 
         var allegations = new List<Allegation>?[children.Count];
         foreach (var a in data.Allegations)
@@ -163,6 +168,7 @@ public sealed class ChildFile
                 CareLeaverContacts = Take(leavers, i),
                 PrivateFostering = Take(fostering, i),
                 CareProceedings = Take(proceedings, i),
+                EarlyHelp = Take(earlyHelp, i),
                 Allegations = Take(allegations, i),
             });
         }

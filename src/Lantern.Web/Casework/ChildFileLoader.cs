@@ -33,6 +33,7 @@ public static class ChildFileLoader
             CareLeaverContacts = await Of(db.CareLeaverContacts, id, cancellationToken),
             PrivateFostering = await Of(db.PrivateFostering, id, cancellationToken),
             CareProceedings = await Of(db.CareProceedings, id, cancellationToken),
+            EarlyHelp = await Of(db.EarlyHelp, id, cancellationToken),
             Allegations = await db.Allegations.AsNoTracking().Where(a => a.ChildId == id).ToListAsync(cancellationToken),
         };
     }
@@ -67,7 +68,8 @@ public static class ChildFileLoader
         IEnumerable<CareLeaverContact>? careLeaverContacts = null,
         IEnumerable<PrivateFosteringArrangement>? privateFostering = null,
         IEnumerable<CareProceedings>? careProceedings = null,
-        IEnumerable<Allegation>? allegations = null)
+        IEnumerable<Allegation>? allegations = null,
+        IEnumerable<EarlyHelpEpisode>? earlyHelp = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         return new ChildFile(file.Child)
@@ -90,6 +92,7 @@ public static class ChildFileLoader
             PrivateFostering = privateFostering?.ToList() ?? file.PrivateFostering,
             CareProceedings = careProceedings?.ToList() ?? file.CareProceedings,
             Allegations = allegations?.ToList() ?? file.Allegations,
+            EarlyHelp = earlyHelp?.ToList() ?? file.EarlyHelp,
         };
     }
 
