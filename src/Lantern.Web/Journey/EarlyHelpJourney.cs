@@ -108,7 +108,19 @@ public sealed class EarlyHelpActions : ICaseworkActionSource
 
         var id = file.Child.Id;
         yield return new CaseworkAction(Group, "Early help episodes", $"/children/{id}/early-help");
-        yield return new CaseworkAction(Group, "Start early help", $"/children/{id}/early-help/new");
+        var open = file.EarlyHelp.Where(e => e.StartDate <= today && (e.EndDate is null || e.EndDate > today)).OrderBy(e => e.StartDate).ToList();
+        if (open.Count == 0)
+        {
+            yield return new CaseworkAction(Group, "Start early help", $"/children/{id}/early-help/new");
+        }
+
+        foreach (var episode in open)
+        {
+            yield return new CaseworkAction(Group, "Record the early help assessment", $"/children/{id}/early-help/{episode.Id}/assessment");
+            yield return new CaseworkAction(Group, "Record a team around the family meeting or plan review", $"/children/{id}/early-help/{episode.Id}/reviews/new");
+            yield return new CaseworkAction(Group, "Step up to children's social care", $"/children/{id}/early-help/{episode.Id}/step-up");
+            yield return new CaseworkAction(Group, "End early help", $"/children/{id}/early-help/{episode.Id}/end");
+        }
         if (EarlyHelpJourney.StepDownAllowed(file, today))
         {
             yield return new CaseworkAction(Group, "Step down to early help", $"/children/{id}/early-help/step-down");
