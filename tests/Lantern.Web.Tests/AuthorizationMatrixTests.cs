@@ -80,8 +80,8 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
             var path = page.PathFor(child, userId);
             var expected = page.Access == PageAccess.SignedIn || AccessMatrix.Allows(role, page.Permission!.Value, namedData);
 
-            // Recording on a child's record needs a relationship with the child as well: an account
-            // whose only child is one it may not open is refused by every recording page.
+            // Parts of a child's record, and recording on it, need a relationship with the child as
+            // well: an account whose only child is one it may not open is refused by those pages.
             if (!canOpen && page.IsRecordingOnAChild)
             {
                 expected = false;
@@ -169,9 +169,10 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
 {
     public bool HasParameters => Route.Contains('{', StringComparison.Ordinal);
 
-    /// <summary>A page that records or authorises something on one child's record.</summary>
+    /// <summary>A page that shows part of one child's record (notes, chronology) or records or
+    /// authorises something on it: it needs full access to that child, not only the permission.</summary>
     public bool IsRecordingOnAChild => Route.StartsWith("/children/{", StringComparison.Ordinal)
-        && Permission is Domain.Access.Permission.RecordCasework or Domain.Access.Permission.AuthoriseCasework;
+        && Permission is Domain.Access.Permission.ViewChildRecords or Domain.Access.Permission.RecordCasework or Domain.Access.Permission.AuthoriseCasework;
 
     public string Describe() => Access == PageAccess.Permission ? $"needs {Permission}" : Access.ToString();
 

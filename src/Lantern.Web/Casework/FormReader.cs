@@ -208,35 +208,8 @@ public sealed class FormReader
 
     /// <summary>Values from a DfE code list ticked in checkboxes.</summary>
     public IReadOnlyList<T> CodeList<T>(FieldSpec field)
-        where T : struct, Lantern.Domain.Codes.IDfeCode<T>
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var raw = Get(field.Name);
-        var values = raw is null ? [] : raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (values.Length == 0)
-        {
-            if (field.Required)
-            {
-                Error(field, field.RequiredMessage ?? $"Select {field.Subject}");
-            }
-
-            return [];
-        }
-
-        var result = new List<T>();
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
-        {
-            if (!Lantern.Domain.Codes.Codes.TryParse<T>(value, out var code) || (field.Options.Count > 0 && !field.Options.Any(o => o.Value == value)))
-            {
-                Error(field, $"Select {field.Subject} from the list");
-                return [];
-            }
-
-            result.Add(code);
-        }
-
-        return result;
-    }
+        where T : struct, Lantern.Domain.Codes.IDfeCode<T> =>
+        Many(field, (string value, out T parsed) => Lantern.Domain.Codes.Codes.TryParse(value, out parsed));
 
     /// <summary>The value of the option chosen (checked against the field's options).</summary>
     public string? Option(FieldSpec field)
@@ -288,7 +261,25 @@ public sealed class FormReader
 
     /// <summary>The options ticked, each checked against <typeparamref name="T"/>.</summary>
     public IReadOnlyList<T> Choices<T>(FieldSpec field)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        Many(field, (string value, out T parsed) =>
+            Enum.TryParse(value, ignoreCase: false, out parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]) && value[0] != '-');
+
+    /// <summary>A whole number (hidden version fields and the like); null when absent or not a number.</summary>
+    public int? Integer(string name) =>
+        int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public static string Capital(string text) =>
+        string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private string? Get(string name) =>
+        form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private delegate bool Parser<T>(string value, out T parsed);
+
+    /// <summary>Every value ticked, each parsed and checked against the field's options; none at all
+    /// (with the error) when one of them is not in the list.</summary>
+    private List<T> Many<T>(FieldSpec field, Parser<T> parse)
     {
         ArgumentNullException.ThrowIfNull(field);
         var raw = Get(field.Name);
@@ -306,8 +297,7 @@ public sealed class FormReader
         var result = new List<T>();
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {
-            if (!Enum.TryParse<T>(value, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(value[0]) || value[0] == '-'
-                || (field.Options.Count > 0 && !field.Options.Any(o => o.Value == value)))
+            if (!parse(value, out var parsed) || (field.Options.Count > 0 && !field.Options.Any(o => o.Value == value)))
             {
                 Error(field, $"Select {field.Subject} from the list");
                 return [];
@@ -318,14 +308,4 @@ public sealed class FormReader
 
         return result;
     }
-
-    /// <summary>A whole number (hidden version fields and the like); null when absent or not a number.</summary>
-    public int? Integer(string name) =>
-        int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    public static string Capital(string text) =>
-        string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private string? Get(string name) =>
-        form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
