@@ -29,6 +29,25 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
             write,
             cancellationToken);
 
+    /// <summary>Saves a new child's record (<paramref name="write"/>, which returns the new child's id
+    /// and what was written) and its audit entry in one transaction: for a record whose id is known only
+    /// once it is saved.</summary>
+    public async Task WriteNewRecordAsync(AccessBasis basis, Func<CancellationToken, Task<(long ChildId, string Detail)>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var entry = new AuditEntry { Action = AuditAction.WriteRecord, Succeeded = true, RecordType = "child", Basis = basis };
+        await WriteAsync(
+            entry,
+            async ct =>
+            {
+                var (childId, detail) = await write(ct);
+                entry.ChildId = childId;
+                entry.RecordId = childId;
+                entry.Detail = Truncate(detail, 2000);
+            },
+            cancellationToken);
+    }
+
     private async Task WriteAsync(AuditEntry entry, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
