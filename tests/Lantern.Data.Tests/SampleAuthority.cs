@@ -488,6 +488,9 @@ public static class SampleAuthority
             ChildSeenAlone = null,
             CorrectsNoteId = 1,
         });
+        d.EarlyHelpReviews.Add(new EarlyHelpReview { Id = 1, ChildId = 1, EpisodeId = 2, Kind = EarlyHelpReviewKind.TeamAroundFamily, Date = new DateOnly(2024, 2, 1), Notes = "School, health visitor and mother; plan agreed." });
+        d.EarlyHelpReviews.Add(new EarlyHelpReview { Id = 2, ChildId = 1, EpisodeId = 2, Kind = EarlyHelpReviewKind.PlanReview, Date = new DateOnly(2024, 3, 14) });
+        d.SignificantEvents.Add(new SignificantEvent { Id = 1, ChildId = 1, Date = new DateOnly(2024, 4, 2), Title = "Moved to a refuge with mother", Detail = "Émigré ✓ long text", RecordedByWorkerId = 2, RecordedAt = new DateTime(2024, 4, 2, 16, 5, 0, DateTimeKind.Utc) });
         return d;
     }
 }
