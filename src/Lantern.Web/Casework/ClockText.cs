@@ -23,19 +23,24 @@ public static class ClockText
         };
     }
 
-    /// <summary>A GOV.UK tag for the status: red overdue, orange due today, blue upcoming, green done.</summary>
+    /// <summary>The GOV.UK tag for an item's status (see <see cref="Tag(ClockStatus)"/>).</summary>
     public static Tag Tag(ClockItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.Status switch
-        {
-            ClockStatus.Overdue => new Tag("Overdue") { Colour = TagColour.Red },
-            ClockStatus.DueToday => new Tag("Due today") { Colour = TagColour.Orange },
-            ClockStatus.Upcoming => new Tag("Upcoming") { Colour = TagColour.Default },
-            ClockStatus.CompletedOnTime => new Tag("On time") { Colour = TagColour.Green },
-            _ => new Tag("Late") { Colour = TagColour.Yellow },
-        };
+        return Tag(item.Status);
     }
+
+    /// <summary>The GOV.UK tag for a status: red overdue, orange due today, plain upcoming, green done
+    /// on time, yellow done late. The one place these tags are made.</summary>
+    public static Tag Tag(ClockStatus status) => status switch
+    {
+        ClockStatus.Overdue => new Tag("Overdue") { Colour = TagColour.Red },
+        ClockStatus.DueToday => new Tag("Due today") { Colour = TagColour.Orange },
+        ClockStatus.Upcoming => new Tag("Upcoming"),
+        ClockStatus.CompletedOnTime => new Tag("Done on time") { Colour = TagColour.Green },
+        ClockStatus.CompletedLate => new Tag("Done late") { Colour = TagColour.Yellow },
+        _ => new Tag(status.ToString()),
+    };
 
     private static string Days(int n) => n == 1 ? "1 working day" : n.ToString(CultureInfo.InvariantCulture) + " working days";
 }

@@ -159,14 +159,4 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options,
 
         return Page();
     }
-
-    public static Tag ClockTag(ClockStatus status) => status switch
-    {
-        ClockStatus.Overdue => new Tag("Overdue") { Colour = TagColour.Red },
-        ClockStatus.DueToday => new Tag("Due today") { Colour = TagColour.Orange },
-        ClockStatus.Upcoming => new Tag("Upcoming"),
-        ClockStatus.CompletedOnTime => new Tag("Done on time") { Colour = TagColour.Green },
-        ClockStatus.CompletedLate => new Tag("Done late") { Colour = TagColour.Yellow },
-        _ => new Tag(status.ToString()),
-    };
 }
