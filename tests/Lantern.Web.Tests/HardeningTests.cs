@@ -92,11 +92,20 @@ public sealed partial class HardeningTests(LanternWebServer server)
         var before = await TestAccounts.LastAuditIdAsync(server.Services);
         using var session = Session.Anonymous(server.RootUri);
 
-        var (response, html) = await session.PostFormAsync("/account/sign-in", new()
+        // The body is offered with "Expect: 100-continue", as a browser-grade client would for a
+        // large upload: the server refuses on the declared length without reading the body, so the
+        // refusal is read reliably instead of racing the client's write against the server closing
+        // the connection (which surfaced as a "Broken pipe" on a busy machine).
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "someone",
             ["Password"] = new string('x', 2 * 1024 * 1024),
+            ["__RequestVerificationToken"] = await Journey.RecordTestData.TokenAsync(session, "/account/sign-in"),
         });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/sign-in", UriKind.Relative)) { Content = body };
+        request.Headers.ExpectContinue = true;
+        using var response = await session.Client.SendAsync(request, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"status {(int)response.StatusCode}");
         AssertGenericPage(html, "Sorry, there is a problem with the request");
