@@ -15,6 +15,8 @@ public static class AuditTrail
     public const long AdvisoryLockKey = 0x4C414E5445524E31;
 
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
+    private static readonly Lock QueueGate = new();
+    private static readonly List<PendingEntries> Queue = [];
 
     /// <summary>Appends <paramref name="entries"/> in order. When <paramref name="db"/> already has a
     /// transaction (for example a record being written), the entries join it and are written only if
@@ -36,54 +38,81 @@ public static class AuditTrail
             return;
         }
 
+        if (write is null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+        {
+            await AppendGroupedAsync(db, entries, cancellationToken);
+            return;
+        }
+
         await AppendLock.WaitAsync(cancellationToken);
         try
         {
-            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            try
+            await WriteLockedAsync(db, entries, write, cancellationToken);
+        }
+        finally
+        {
+            AppendLock.Release();
+        }
+    }
+
+    /// <summary>Group commit for entries that stand alone (a page viewed, a search, a sign-in): each
+    /// caller queues its entries and waits for the lock; whoever gets it writes everything queued so
+    /// far in one transaction, and every caller returns only once its own entries are committed. Under
+    /// load one commit (one flush to disk) then carries many entries instead of each request waiting
+    /// its turn for a flush of its own, which capped the whole server at one page view per commit.</summary>
+    private static async Task AppendGroupedAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var mine = new PendingEntries(entries);
+        lock (QueueGate)
+        {
+            Queue.Add(mine);
+        }
+
+        try
+        {
+            await AppendLock.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (QueueGate)
             {
-                if (db.Database.GetDbConnection() is NpgsqlConnection)
+                if (Queue.Remove(mine))
                 {
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
-                }
-
-                if (write is not null)
-                {
-                    await write(cancellationToken);
-                }
-
-                var last = await db.AuditEntries.AsNoTracking()
-                    .OrderByDescending(e => e.Id)
-                    .Select(e => new { e.Id, e.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                var previousId = last?.Id ?? 0;
-                var previousHash = last?.Hash ?? AuditChain.Genesis;
-                foreach (var entry in entries)
-                {
-                    // Sealed as stored (UTC, to the microsecond), or the entry would not verify once read back.
-                    entry.At = UtcDateTimeConverter.ToStored(entry.At == default ? DateTime.UtcNow : entry.At);
-                    AuditChain.Seal(entry, previousId, previousHash);
-                    previousId = entry.Id;
-                    previousHash = entry.Hash;
-                    db.AuditEntries.Add(entry);
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var entry in entries)
-                {
-                    db.Entry(entry).State = EntityState.Detached;
-                }
-
-                if (own is not null)
-                {
-                    await own.CommitAsync(cancellationToken);
+                    throw;
                 }
             }
-            finally
+
+            // Already taken by a writer: its outcome is this caller's outcome.
+            await mine.Done.Task;
+            return;
+        }
+
+        try
+        {
+            if (!mine.Done.Task.IsCompleted)
             {
-                if (own is not null)
+                List<PendingEntries> batch;
+                lock (QueueGate)
                 {
-                    await own.DisposeAsync();
+                    batch = [.. Queue];
+                    Queue.Clear();
+                }
+
+                try
+                {
+                    // Not the caller's token: the batch carries other requests' entries too.
+                    await WriteLockedAsync(db, [.. batch.SelectMany(p => p.Entries)], write: null, CancellationToken.None);
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetResult();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetException(ex);
+                    }
                 }
             }
         }
@@ -91,6 +120,66 @@ public static class AuditTrail
         {
             AppendLock.Release();
         }
+
+        await mine.Done.Task;
+    }
+
+    private static async Task WriteLockedAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (db.Database.GetDbConnection() is NpgsqlConnection)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+            }
+
+            if (write is not null)
+            {
+                await write(cancellationToken);
+            }
+
+            var last = await db.AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Id)
+                .Select(e => new { e.Id, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var previousId = last?.Id ?? 0;
+            var previousHash = last?.Hash ?? AuditChain.Genesis;
+            foreach (var entry in entries)
+            {
+                // Sealed as stored (UTC, to the microsecond), or the entry would not verify once read back.
+                entry.At = UtcDateTimeConverter.ToStored(entry.At == default ? DateTime.UtcNow : entry.At);
+                AuditChain.Seal(entry, previousId, previousHash);
+                previousId = entry.Id;
+                previousHash = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class PendingEntries(IReadOnlyList<AuditEntry> entries)
+    {
+        public IReadOnlyList<AuditEntry> Entries { get; } = entries;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Appends one entry (see <see cref="AppendAsync(LanternDbContext, IReadOnlyList{AuditEntry}, CancellationToken)"/>).</summary>
