@@ -121,9 +121,29 @@ public sealed class DbTarget : IEquatable<DbTarget>
             builder.Database = "lantern";
         }
 
+        // Pooled connections keep their prepared statements: Lantern sets no session state (its SETs
+        // and advisory locks are all transaction-scoped), so the reset on every return to the pool
+        // (DISCARD ALL, which also drops prepared statements) is pure cost, and the statements a page
+        // runs on every request are parsed and planned once per connection instead of every time.
+        // A connection string that names either setting keeps its own value.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!Names(given, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!Names(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         var display = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
         return new DbTarget(DbProvider.Postgres, builder.ConnectionString, null, display);
     }
+
+    private static bool Names(System.Data.Common.DbConnectionStringBuilder given, params string[] keys) =>
+        keys.Any(given.ContainsKey);
 
     public bool Equals(DbTarget? other) =>
         other is not null && Provider == other.Provider && string.Equals(ConnectionString, other.ConnectionString, StringComparison.Ordinal);
