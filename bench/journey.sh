@@ -48,7 +48,7 @@ echo "== starting Lantern.Web on $ROOT"
 (
     cd src/Lantern.Web
     export ASPNETCORE_ENVIRONMENT=Production Lantern__Database="$PG" Lantern__SeedOnStartup=false \
-        Lantern__Security__SignInPerMinute=100000 Logging__LogLevel__Default=Warning
+        Lantern__Security__SignInPerMinute=100000 Lantern__Security__StampCheckSeconds=3600 Logging__LogLevel__Default=Warning
     exec dotnet bin/Release/net10.0/Lantern.Web.dll --urls "$ROOT"
 ) >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!

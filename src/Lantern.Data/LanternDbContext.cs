@@ -116,13 +116,70 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IncrementVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = TouchedFiles();
+        var added = AddedChildren();
+        if (touched.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        var ids = FileIds(touched, added);
+        if (ids.Count > 0)
+        {
+            Children.Where(c => ids.Contains(c.Id)).ExecuteUpdate(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1));
+        }
+
+        own?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         IncrementVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = TouchedFiles();
+        var added = AddedChildren();
+        if (touched.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var ids = FileIds(touched, added);
+        if (ids.Count > 0)
+        {
+            await Children.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1), cancellationToken);
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The children and child records about to be added, changed or removed (read before
+    /// saving, while their states say so; their child ids are read after, once new rows have keys).</summary>
+    private List<Child> AddedChildren() =>
+        [.. ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    private List<Entity> TouchedFiles() =>
+    [
+        .. ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is ChildRecord or Child)
+            .Select(e => (Entity)e.Entity),
+    ];
+
+    /// <summary>The files to renumber, read after saving (new rows have their keys then): not those
+    /// of children added in the same save, whose files start at 0 whatever is added with them.</summary>
+    private static List<long> FileIds(List<Entity> touched, List<Child> added)
+    {
+        var fresh = added.Select(c => c.Id).ToHashSet();
+        return [.. touched.Select(e => e is ChildRecord r ? r.ChildId : e.Id).Where(id => id > 0 && !fresh.Contains(id)).Distinct()];
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

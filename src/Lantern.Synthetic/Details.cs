@@ -592,6 +592,9 @@ internal sealed partial class Generator
             if (c.DecidedAt is { } d && DateOnly.FromDateTime(d) > to)
             {
                 c.DecidedAt = null;
+                c.DecidedByWorkerId = null;
+                c.SignedOffByWorkerId = null;
+                c.SignedOffAt = null;
                 c.Outcome = c.Outcome == ContactOutcome.Referral ? ContactOutcome.Referral : ContactOutcome.Pending;
             }
         }

@@ -586,10 +586,29 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             }
         }
 
-        var frontDoorManager = managerOfTeam[teams[TeamService.FrontDoor][0].Id];
+        // Contacts are recorded and screened by the front door's practitioners and signed off by its
+        // manager within the day; the last two days' decisions still wait for sign-off.
+        var frontDoorTeam = teams[TeamService.FrontDoor][0];
+        var frontDoorManager = managerOfTeam[frontDoorTeam.Id];
+        var screeners = workersByTeam.GetValueOrDefault(frontDoorTeam.Id, []).Where(w => w.HoldsCases).ToList();
+        var signOffBefore = to.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         foreach (var c in data.Contacts)
         {
-            c.DecidedByWorkerId = frontDoorManager.Id;
+            var on = DateOnly.FromDateTime(c.ReceivedAt);
+            Worker? screener = null;
+            for (var i = 0; i < screeners.Count && screener is null; i++)
+            {
+                var w = screeners[(int)((c.Id + i) % screeners.Count)];
+                screener = w.IsInPost(on) ? w : null;
+            }
+
+            c.RecordedByWorkerId = screener?.Id ?? frontDoorManager.Id;
+            c.DecidedByWorkerId = c.DecidedAt is null ? null : c.RecordedByWorkerId;
+            if (c.DecidedAt is { } decided && decided < signOffBefore && c.DecidedByWorkerId != frontDoorManager.Id)
+            {
+                c.SignedOffByWorkerId = frontDoorManager.Id;
+                c.SignedOffAt = decided.AddHours(2);
+            }
         }
 
         foreach (var e in data.EarlyHelp)

@@ -276,6 +276,74 @@ public class DataTests
     }
 
     [Theory, ProviderData]
+    public async Task Every_write_to_a_childs_file_moves_its_file_version_and_nothing_else_does(Provider provider)
+    {
+        var (db, target) = await MigratedAsync(provider);
+        await using var _ = db;
+        await AuthorityWriter.WriteAsync(target, SampleAuthority.Create(), cancellationToken: Ct);
+        async Task<Dictionary<long, long>> VersionsAsync()
+        {
+            await using var read = LanternDatabase.CreateContext(target);
+            return await read.Children.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.FileVersion, Ct);
+        }
+
+        var before = await VersionsAsync();
+        Assert.All(before.Values, v => Assert.Equal(0, v));
+
+        long visitId;
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            // A record added to child 2, another changed on child 5, one removed from child 1.
+            var visit = new Visit { ChildId = 2, Date = new DateOnly(2026, 3, 2), Kind = VisitKind.Other };
+            context.Visits.Add(visit);
+            var changed = await context.Referrals.SingleAsync(r => r.Id == 2, Ct);
+            changed.NoFurtherAction = !changed.NoFurtherAction;
+            context.Visits.Remove(await context.Visits.SingleAsync(v => v.Id == 1, Ct));
+            await context.SaveChangesAsync(Ct);
+            visitId = visit.Id;
+        }
+
+        var after = await VersionsAsync();
+        Assert.Equal(1, after[1]);
+        Assert.Equal(1, after[2]);
+        Assert.Equal(1, after[5]);
+        Assert.All(after.Where(v => v.Key is not (1 or 2 or 5)), v => Assert.Equal(0, v.Value));
+
+        // The child row itself and one of their records in one save: the number moves once.
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            (await context.Children.SingleAsync(c => c.Id == 2, Ct)).Ward = "Riverside";
+            (await context.Visits.SingleAsync(v => v.Id == visitId, Ct)).ChildSeen = true;
+            await context.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(2, (await VersionsAsync())[2]);
+
+        // A save that fails moves nothing: the number goes up with the write or not at all.
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            context.Visits.Add(new Visit { ChildId = 5, Date = new DateOnly(2026, 3, 3), Kind = VisitKind.Other });
+            var stale = await context.Visits.SingleAsync(v => v.Id == visitId, Ct);
+            context.Entry(stale).Property(v => v.Version).OriginalValue = -1;
+            stale.ChildSeen = false;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => context.SaveChangesAsync(Ct));
+        }
+
+        var final = await VersionsAsync();
+        Assert.Equal(1, final[5]);
+        Assert.Equal(2, final[2]);
+
+        // A new child starts at 0.
+        await using (var context = LanternDatabase.CreateContext(target))
+        {
+            var child = new Child { LaChildId = "NEWFILE", GivenName = "New", FamilyName = "File", Sex = Sex.Female, Ethnicity = Ethnicity.NotObtained };
+            context.Children.Add(child);
+            await context.SaveChangesAsync(Ct);
+            Assert.Equal(0, (await VersionsAsync())[child.Id]);
+        }
+    }
+
+    [Theory, ProviderData]
     public async Task Changing_a_code_list_item_is_saved(Provider provider)
     {
         var (db, target) = await MigratedAsync(provider);

@@ -19,6 +19,7 @@ public sealed class AssessmentConfiguration() : ChildRecordConfiguration<Assessm
         Index(builder, e => e.ReferralId);
         Index(builder, e => e.StartDate);
         Index(builder, e => e.AuthorisationDate);
+        Index(builder, e => e.SubmittedOn);
     }
 }
 
@@ -53,6 +54,7 @@ public sealed class ChildProtectionPlanConfiguration() : ChildRecordConfiguratio
     {
         Index(builder, e => e.StartDate);
         Index(builder, e => e.EndDate);
+        Index(builder, e => e.StepDownProposedOn);
     }
 }
 

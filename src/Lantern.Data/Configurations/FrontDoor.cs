@@ -9,6 +9,7 @@ public sealed class ContactConfiguration() : ChildRecordConfiguration<Contact>("
     {
         Index(builder, e => e.ReceivedAt);
         Index(builder, e => e.DecidedAt);
+        Index(builder, e => e.RecordedByWorkerId);
     }
 }
 
@@ -19,6 +20,7 @@ public sealed class EarlyHelpEpisodeConfiguration() : ChildRecordConfiguration<E
         builder.Property(e => e.Organisation).HasMaxLength(Lengths.Organisation);
         Index(builder, e => e.StartDate);
         Index(builder, e => e.EndDate);
+        Index(builder, e => e.LeadWorkerId);
     }
 }
 

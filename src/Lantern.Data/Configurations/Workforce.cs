@@ -75,6 +75,7 @@ public sealed class CaseNoteConfiguration() : ChildRecordConfiguration<CaseNote>
     protected override void ConfigureEntity(EntityTypeBuilder<CaseNote> builder)
     {
         Index(builder, e => e.EventDate);
+        Index(builder, e => new { e.AuthorId, e.Status });
     }
 }
 

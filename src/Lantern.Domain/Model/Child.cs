@@ -49,6 +49,12 @@ public sealed class Child : Entity
     /// <summary>Restricted records (children of staff, sealed adoption) are hidden from search.</summary>
     public bool IsRestricted { get; set; }
 
+    /// <summary>Goes up by one whenever anything on the child's file is written (the child or any
+    /// record of theirs), in the same transaction as the write: a copy of the file read when it had
+    /// this number is still the file (what lets the work views and the record page keep files in
+    /// memory). Not a concurrency token: two people recording different things do not conflict.</summary>
+    public long FileVersion { get; set; }
+
     public string DisplayName => $"{GivenName} {FamilyName}";
 
     public int? AgeOn(DateOnly date)

@@ -10,6 +10,7 @@ public static class AccessStartup
     public static IServiceCollection AddLanternAccess(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<Work.ChildRecordCache>();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
         services.AddScoped<ChildAccessService>();
         services.AddScoped<Casework.CaseworkServices>();

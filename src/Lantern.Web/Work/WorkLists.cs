@@ -72,7 +72,7 @@ public sealed record WorkScope(bool Everyone, IReadOnlySet<long> Workers, IReadO
 /// step-downs) are kept in <see cref="IMemoryCache"/> for <see cref="Freshness"/>, keyed by the app's
 /// "today", and refreshed in the background while the old answer is served. What waits for
 /// authorisation and a person's own list are read fresh on every request.</summary>
-public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access)
+public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records)
 {
     /// <summary>How old a cached list may be before it is refreshed in the background.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(60);
@@ -135,7 +135,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             .Select(g => new { ChildId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ChildId, g => g.Count, cancellationToken);
         var (standards, _) = await ChildFiles.AuthorityAsync(db, cancellationToken);
-        var files = await ChildFiles.LoadAsync(db, ids, cancellationToken);
+        var files = await records.FilesAsync(db, ids, cancellationToken);
         var children = new List<MyChild>(files.Count);
         var due = new List<DueRow>();
         foreach (var (id, file) in files)

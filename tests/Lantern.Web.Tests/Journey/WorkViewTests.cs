@@ -197,6 +197,69 @@ public sealed partial class WorkViewTests(LanternWebServer server)
         return result;
     }
 
+    [Fact]
+    public async Task Files_kept_in_memory_are_never_served_after_a_write_from_elsewhere()
+    {
+        var today = server.Services.GetRequiredService<LanternDataOptions>().Today;
+        var me = await WorkerIdAsync(StaffRole.SocialWorker);
+        var child = await AddChildAsync("Kestrel", "Kept-File");
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+            db.Allocations.Add(new Allocation { ChildId = child, WorkerId = me, StartDate = today.AddDays(-30) });
+            db.Contacts.Add(new Contact { ChildId = child, ReceivedAt = today.AddDays(-3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), Source = ReferralSource.Police });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var session = await SessionPool.ForAsync(server, StaffRole.SocialWorker);
+        var (_, work) = await session.GetAsync("/my-work");
+        var (_, record) = await session.GetAsync($"/children/{child}");
+        Assert.Contains(DueRows(work), r => r.ChildId == child && r.Title == "Decision on contact");
+        Assert.DoesNotContain("Done", ClockRow(record, "Decision on contact"), StringComparison.Ordinal);
+
+        // Kept: the same copy while nothing is written.
+        var cache = server.Services.GetRequiredService<ChildRecordCache>();
+        var target = server.Services.GetRequiredService<LanternDataOptions>().Target;
+        ChildFile kept;
+        await using (var db = LanternDatabase.CreateContext(target))
+        {
+            kept = (await cache.FileAsync(db, child, Ct))!;
+            Assert.Same(kept, await cache.FileAsync(db, child, Ct));
+        }
+
+        // The decision is written by another process on the same database (not through this
+        // server, so nothing here is told): the next read sees it all the same.
+        await using (var other = LanternDatabase.CreateContext(target))
+        {
+            var contact = await other.Contacts.SingleAsync(c => c.ChildId == child, Ct);
+            contact.DecidedAt = today.AddDays(-2).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
+            contact.DecidedByWorkerId = me;
+            contact.Outcome = ContactOutcome.AdviceAndSignposting;
+            await other.SaveChangesAsync(Ct);
+        }
+
+        (_, work) = await session.GetAsync("/my-work");
+        (_, record) = await session.GetAsync($"/children/{child}");
+        Assert.DoesNotContain(DueRows(work), r => r.ChildId == child && r.Title == "Decision on contact");
+        Assert.Contains("Done on time", ClockRow(record, "Decision on contact"), StringComparison.Ordinal);
+        await using (var db = LanternDatabase.CreateContext(target))
+        {
+            var fresh = (await cache.FileAsync(db, child, Ct))!;
+            Assert.NotSame(kept, fresh);
+            Assert.Equal(ContactOutcome.AdviceAndSignposting, Assert.Single(fresh.Contacts).Outcome);
+            Assert.Equal(ContactOutcome.Pending, Assert.Single(kept.Contacts).Outcome);
+        }
+    }
+
+    /// <summary>The table row of the record page's clock item <paramref name="title"/>.</summary>
+    private static string ClockRow(string html, string title)
+    {
+        var at = html.IndexOf($">{title}</td>", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no clock item \"{title}\" on the page");
+        var start = html.LastIndexOf("<tr", at, StringComparison.Ordinal);
+        return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
     private async Task<long> WorkerIdAsync(StaffRole role)
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -653,6 +653,9 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_assessments_start_date");
 
+                    b.HasIndex("SubmittedOn")
+                        .HasDatabaseName("ix_assessments_submitted_on");
+
                     b.ToTable("assessments", (string)null);
                 });
 
@@ -980,6 +983,9 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("EventDate")
                         .HasDatabaseName("ix_case_notes_event_date");
 
+                    b.HasIndex("AuthorId", "Status")
+                        .HasDatabaseName("ix_case_notes_author_id_status");
+
                     b.ToTable("case_notes", (string)null);
                 });
 
@@ -1025,6 +1031,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("family_name");
+
+                    b.Property<long>("FileVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_version");
 
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
@@ -1338,6 +1348,9 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_child_protection_plans_start_date");
 
+                    b.HasIndex("StepDownProposedOn")
+                        .HasDatabaseName("ix_child_protection_plans_step_down_proposed_on");
+
                     b.ToTable("child_protection_plans", (string)null);
                 });
 
@@ -1474,6 +1487,9 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_contacts_received_at");
 
+                    b.HasIndex("RecordedByWorkerId")
+                        .HasDatabaseName("ix_contacts_recorded_by_worker_id");
+
                     b.ToTable("contacts", (string)null);
                 });
 
@@ -1583,6 +1599,9 @@ namespace Lantern.Data.Migrations.Postgres
 
                     b.HasIndex("EndDate")
                         .HasDatabaseName("ix_early_help_episodes_end_date");
+
+                    b.HasIndex("LeadWorkerId")
+                        .HasDatabaseName("ix_early_help_episodes_lead_worker_id");
 
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_early_help_episodes_start_date");

@@ -636,6 +636,9 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_assessments_start_date");
 
+                    b.HasIndex("SubmittedOn")
+                        .HasDatabaseName("ix_assessments_submitted_on");
+
                     b.ToTable("assessments", (string)null);
                 });
 
@@ -953,6 +956,9 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.HasIndex("EventDate")
                         .HasDatabaseName("ix_case_notes_event_date");
 
+                    b.HasIndex("AuthorId", "Status")
+                        .HasDatabaseName("ix_case_notes_author_id_status");
+
                     b.ToTable("case_notes", (string)null);
                 });
 
@@ -996,6 +1002,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name");
+
+                    b.Property<long>("FileVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_version");
 
                     b.Property<string>("FormerUpn")
                         .HasMaxLength(13)
@@ -1301,6 +1311,9 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_child_protection_plans_start_date");
 
+                    b.HasIndex("StepDownProposedOn")
+                        .HasDatabaseName("ix_child_protection_plans_step_down_proposed_on");
+
                     b.ToTable("child_protection_plans", (string)null);
                 });
 
@@ -1433,6 +1446,9 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_contacts_received_at");
 
+                    b.HasIndex("RecordedByWorkerId")
+                        .HasDatabaseName("ix_contacts_recorded_by_worker_id");
+
                     b.ToTable("contacts", (string)null);
                 });
 
@@ -1538,6 +1554,9 @@ namespace Lantern.Data.Migrations.Sqlite
 
                     b.HasIndex("EndDate")
                         .HasDatabaseName("ix_early_help_episodes_end_date");
+
+                    b.HasIndex("LeadWorkerId")
+                        .HasDatabaseName("ix_early_help_episodes_lead_worker_id");
 
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_early_help_episodes_start_date");

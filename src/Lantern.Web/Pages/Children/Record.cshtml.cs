@@ -9,9 +9,9 @@ using Lantern.Web.Data;
 using Lantern.Web.Govuk;
 using Lantern.Web.Journey;
 using Lantern.Web.Security;
+using Lantern.Web.Work;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Web.Pages.Children;
 
@@ -20,7 +20,7 @@ namespace Lantern.Web.Pages.Children;
 /// for someone with no relationship with the child, only that the child is known and who to contact (<see cref="ChildAccessPolicy"/>). A restricted record is the same 404 as a child
 /// that does not exist. Every look writes exactly one audit entry.</summary>
 [RequirePermission(Permission.FindChildren)]
-public sealed class RecordModel(LanternDbContext db, LanternDataOptions options, ChildAccessService access, AuditWriter audit) : PageModel
+public sealed class RecordModel(LanternDbContext db, LanternDataOptions options, ChildAccessService access, ChildRecordCache records, AuditWriter audit) : PageModel
 {
     /// <summary>How many of the newest events the record page shows.</summary>
     public const int RecentEvents = 10;
@@ -71,16 +71,15 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options,
 
         Basis = d.Basis;
         await audit.WriteAsync(AuditAction.ReadRecord, true, id, d.Basis, cancellationToken: cancellationToken);
-        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (child is null)
+        var file = await records.FileAsync(db, id, cancellationToken);
+        if (file is null)
         {
             return NotFound();
         }
 
-        Child = child;
+        Child = file.Child;
         var today = Today;
-        var file = await ChildFileLoader.LoadAsync(db, child, cancellationToken);
-        var sources = await ChronologyBuilder.LoadAsync(db, file, cancellationToken);
+        var sources = await records.ChronologyAsync(db, file, cancellationToken);
         var allocations = sources.Allocations;
         Status = ChildStatus.Tags(today, file.CareEpisodes, file.ProtectionPlans, file.ChildInNeedPlans, file.Assessments, file.Referrals);
 
@@ -124,15 +123,12 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options,
         OpenEpisodes = open;
 
         // Allocated worker.
-        var workerIds = allocations.Select(a => a.WorkerId).Distinct().ToList();
-        var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
-        var teamIds = workers.Values.Select(w => w.TeamId).Distinct().ToList();
-        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var directory = await access.DirectoryAsync(cancellationToken);
         var current = allocations.Where(a => a.IsOpenOn(today)).OrderByDescending(a => a.StartDate).FirstOrDefault();
-        if (current is not null && workers.TryGetValue(current.WorkerId, out var worker))
+        if (current is not null && directory.Worker(current.WorkerId) is { } worker)
         {
-            var team = teams.TryGetValue(worker.TeamId, out var t) ? t.Name : "No team";
-            Worker = new SummaryListRow("Allocated worker", $"{worker.DisplayName}, {team}, since {Display.Date(current.StartDate)}");
+            var team = directory.Teams.TryGetValue(worker.TeamId, out var t) ? t.Name : "No team";
+            Worker = new SummaryListRow("Allocated worker", $"{worker.Name}, {team}, since {Display.Date(current.StartDate)}");
         }
         else
         {

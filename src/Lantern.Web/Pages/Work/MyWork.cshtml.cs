@@ -16,7 +16,7 @@ namespace Lantern.Web.Pages.Work;
 /// contacts they recorded still awaiting a decision) with every statutory-clock item not yet done,
 /// most urgent first; and, for a manager, what waits for them to authorise.</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class MyWorkModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, AuditWriter audit) : PageModel
+public sealed class MyWorkModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records, AuditWriter audit) : PageModel
 {
     public DateOnly Today => options.Today;
 
@@ -32,7 +32,7 @@ public sealed class MyWorkModel(LanternDbContext db, LanternDataOptions options,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var lists = new WorkLists(db, options, cache, scopes, access);
+        var lists = new WorkLists(db, options, cache, scopes, access, records);
         if (User.Worker() is { } me)
         {
             HasWorker = true;

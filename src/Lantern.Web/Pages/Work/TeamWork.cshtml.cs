@@ -19,7 +19,7 @@ public sealed record TeamSummary(long? TeamId, string Name, int Children, int Aw
 /// management line (team managers, advanced practitioners), service (service managers) or every team
 /// (directors, who see a summary per team and choose a team for the detail).</summary>
 [RequirePermission(Permission.ViewTeamWork)]
-public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, AuditWriter audit) : PageModel
+public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records, AuditWriter audit) : PageModel
 {
     /// <summary>The most rows a section shows; choosing a team narrows a longer list.</summary>
     public const int MaxRows = 200;
@@ -60,7 +60,7 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
             teamId = parsed;
         }
 
-        var lists = new WorkLists(db, options, cache, scopes, access);
+        var lists = new WorkLists(db, options, cache, scopes, access, records);
         var scope = await lists.ScopeAsync(User, teamId, cancellationToken);
         if (scope is null)
         {

@@ -1,0 +1,74 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lantern.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WorkViews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "file_version",
+                table: "children",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_early_help_episodes_lead_worker_id",
+                table: "early_help_episodes",
+                column: "lead_worker_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contacts_recorded_by_worker_id",
+                table: "contacts",
+                column: "recorded_by_worker_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_child_protection_plans_step_down_proposed_on",
+                table: "child_protection_plans",
+                column: "step_down_proposed_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_author_id_status",
+                table: "case_notes",
+                columns: new[] { "author_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_submitted_on",
+                table: "assessments",
+                column: "submitted_on");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_early_help_episodes_lead_worker_id",
+                table: "early_help_episodes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_contacts_recorded_by_worker_id",
+                table: "contacts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_child_protection_plans_step_down_proposed_on",
+                table: "child_protection_plans");
+
+            migrationBuilder.DropIndex(
+                name: "ix_case_notes_author_id_status",
+                table: "case_notes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_assessments_submitted_on",
+                table: "assessments");
+
+            migrationBuilder.DropColumn(
+                name: "file_version",
+                table: "children");
+        }
+    }
+}
