@@ -98,6 +98,35 @@ public class AuditTrailTests
     }
 
     [Theory, ProviderData]
+    public async Task Stand_alone_entries_written_together_are_each_stored_before_their_caller_goes_on(Provider provider)
+    {
+        var (db, target) = await MigratedAsync(provider);
+        await using var _ = db;
+        const int Callers = 40;
+        var missing = 0;
+
+        // Many callers at once (as page views are): whoever holds the lock writes every entry queued
+        // meanwhile in one transaction, and no caller returns before its own entry can be read.
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(c => Task.Run(
+            async () =>
+            {
+                await using var context = LanternDatabase.CreateContext(target);
+                await AuditTrail.AppendAsync(context, Entry(c, $"caller{c}"), Ct);
+                await using var reader = LanternDatabase.CreateContext(target);
+                if (!await reader.AuditEntries.AsNoTracking().AnyAsync(e => e.UserName == $"caller{c}", Ct))
+                {
+                    Interlocked.Increment(ref missing);
+                }
+            },
+            Ct)));
+
+        var result = await AuditTrail.VerifyAsync(target, cancellationToken: Ct);
+        Assert.Equal(0, missing);
+        Assert.True(result.IsIntact, result.Break?.Problem);
+        Assert.Equal(Callers, result.Checked);
+    }
+
+    [Theory, ProviderData]
     public async Task Entries_join_the_callers_transaction_and_go_if_it_rolls_back(Provider provider)
     {
         var (db, target) = await MigratedAsync(provider);
