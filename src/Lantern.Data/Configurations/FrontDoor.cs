@@ -20,7 +20,7 @@ public sealed class EarlyHelpEpisodeConfiguration() : ChildRecordConfiguration<E
         builder.Property(e => e.Organisation).HasMaxLength(Lengths.Organisation);
         Index(builder, e => e.StartDate);
         Index(builder, e => e.EndDate);
-        Index(builder, e => e.LeadWorkerId);
+        Index(builder, e => new { e.LeadWorkerId, e.EndDate });
     }
 }
 

@@ -30,7 +30,8 @@ public sealed class AllocationConfiguration() : ChildRecordConfiguration<Allocat
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Allocation> builder)
     {
-        Index(builder, e => e.WorkerId);
+        // A worker's allocations open on a day: by worker, then end (null while open).
+        Index(builder, e => new { e.WorkerId, e.EndDate });
         Index(builder, e => e.StartDate);
         Index(builder, e => e.EndDate);
     }

@@ -500,8 +500,8 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_allocations_start_date");
 
-                    b.HasIndex("WorkerId")
-                        .HasDatabaseName("ix_allocations_worker_id");
+                    b.HasIndex("WorkerId", "EndDate")
+                        .HasDatabaseName("ix_allocations_worker_id_end_date");
 
                     b.ToTable("allocations", (string)null);
                 });
@@ -1600,11 +1600,11 @@ namespace Lantern.Data.Migrations.Postgres
                     b.HasIndex("EndDate")
                         .HasDatabaseName("ix_early_help_episodes_end_date");
 
-                    b.HasIndex("LeadWorkerId")
-                        .HasDatabaseName("ix_early_help_episodes_lead_worker_id");
-
                     b.HasIndex("StartDate")
                         .HasDatabaseName("ix_early_help_episodes_start_date");
+
+                    b.HasIndex("LeadWorkerId", "EndDate")
+                        .HasDatabaseName("ix_early_help_episodes_lead_worker_id_end_date");
 
                     b.ToTable("early_help_episodes", (string)null);
                 });

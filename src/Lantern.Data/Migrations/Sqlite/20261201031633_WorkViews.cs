@@ -10,6 +10,10 @@ namespace Lantern.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_allocations_worker_id",
+                table: "allocations");
+
             migrationBuilder.AddColumn<long>(
                 name: "file_version",
                 table: "children",
@@ -18,9 +22,9 @@ namespace Lantern.Data.Migrations.Sqlite
                 defaultValue: 0L);
 
             migrationBuilder.CreateIndex(
-                name: "ix_early_help_episodes_lead_worker_id",
+                name: "ix_early_help_episodes_lead_worker_id_end_date",
                 table: "early_help_episodes",
-                column: "lead_worker_id");
+                columns: new[] { "lead_worker_id", "end_date" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_contacts_recorded_by_worker_id",
@@ -41,13 +45,18 @@ namespace Lantern.Data.Migrations.Sqlite
                 name: "ix_assessments_submitted_on",
                 table: "assessments",
                 column: "submitted_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_allocations_worker_id_end_date",
+                table: "allocations",
+                columns: new[] { "worker_id", "end_date" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_early_help_episodes_lead_worker_id",
+                name: "ix_early_help_episodes_lead_worker_id_end_date",
                 table: "early_help_episodes");
 
             migrationBuilder.DropIndex(
@@ -66,9 +75,18 @@ namespace Lantern.Data.Migrations.Sqlite
                 name: "ix_assessments_submitted_on",
                 table: "assessments");
 
+            migrationBuilder.DropIndex(
+                name: "ix_allocations_worker_id_end_date",
+                table: "allocations");
+
             migrationBuilder.DropColumn(
                 name: "file_version",
                 table: "children");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_allocations_worker_id",
+                table: "allocations",
+                column: "worker_id");
         }
     }
 }
