@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Lantern.Domain.Model;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,10 @@ public sealed class ContactConfiguration() : ChildRecordConfiguration<Contact>("
         Index(builder, e => e.ReceivedAt);
         Index(builder, e => e.DecidedAt);
         Index(builder, e => e.RecordedByWorkerId);
+
+        // Screening decisions still waiting for a manager's sign-off (read on every team view).
+        builder.HasIndex(e => e.DecidedAt, "ix_contacts_awaiting_sign_off")
+            .HasFilter("decided_at IS NOT NULL AND signed_off_by_worker_id IS NULL");
     }
 }
 

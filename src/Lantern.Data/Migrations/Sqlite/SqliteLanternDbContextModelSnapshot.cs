@@ -1449,6 +1449,9 @@ namespace Lantern.Data.Migrations.Sqlite
                     b.HasIndex("RecordedByWorkerId")
                         .HasDatabaseName("ix_contacts_recorded_by_worker_id");
 
+                    b.HasIndex(new[] { "DecidedAt" }, "ix_contacts_awaiting_sign_off")
+                        .HasFilter("decided_at IS NOT NULL AND signed_off_by_worker_id IS NULL");
+
                     b.ToTable("contacts", (string)null);
                 });
 

@@ -27,6 +27,12 @@ namespace Lantern.Data.Migrations.Postgres
                 columns: new[] { "lead_worker_id", "end_date" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_contacts_awaiting_sign_off",
+                table: "contacts",
+                column: "decided_at",
+                filter: "decided_at IS NOT NULL AND signed_off_by_worker_id IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_contacts_recorded_by_worker_id",
                 table: "contacts",
                 column: "recorded_by_worker_id");
@@ -58,6 +64,10 @@ namespace Lantern.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "ix_early_help_episodes_lead_worker_id_end_date",
                 table: "early_help_episodes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_contacts_awaiting_sign_off",
+                table: "contacts");
 
             migrationBuilder.DropIndex(
                 name: "ix_contacts_recorded_by_worker_id",
