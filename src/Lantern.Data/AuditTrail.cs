@@ -127,6 +127,11 @@ public static class AuditTrail
     private static async Task WriteLockedAsync(LanternDbContext db, IReadOnlyList<AuditEntry> entries, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+        // In a transaction of its own nothing needs a savepoint (a failure rolls the whole
+        // transaction back): two round trips fewer for every group of entries.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = savepoints && own is null;
         try
         {
             if (db.Database.GetDbConnection() is NpgsqlConnection)
@@ -168,6 +173,7 @@ public static class AuditTrail
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = savepoints;
             if (own is not null)
             {
                 await own.DisposeAsync();

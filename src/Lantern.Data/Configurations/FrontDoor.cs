@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Lantern.Domain.Model;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lantern.Data.Configurations;

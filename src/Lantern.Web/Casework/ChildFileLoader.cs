@@ -39,12 +39,8 @@ public static class ChildFileLoader
     }
 
     /// <summary>The council's local standards (the defaults when the database has no authority row).</summary>
-    public static async Task<LocalStandards> StandardsAsync(LanternDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var authority = await db.Authorities.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return authority is null ? LocalStandards.Default : LocalStandards.From(authority);
-    }
+    public static async Task<LocalStandards> StandardsAsync(LanternDbContext db, CancellationToken cancellationToken) =>
+        (await Work.ChildFiles.AuthorityAsync(db, cancellationToken)).Standards;
 
     /// <summary>A copy of <paramref name="file"/> with some lists replaced: the file as it would be
     /// after an entry, for the return checks. Pass a changed record as a new object (or the tracked

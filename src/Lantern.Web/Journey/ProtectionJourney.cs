@@ -108,7 +108,7 @@ public static class ProtectionJourney
     public static async Task<int> StepDownReviewMonthsAsync(LanternDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Authorities.AsNoTracking().Select(a => (int?)a.StepDownReviewMonths).FirstOrDefaultAsync(cancellationToken) ?? 3;
+        return (await Work.ChildFiles.AuthorityAsync(db, cancellationToken)).Authority.StepDownReviewMonths;
     }
 
     /// <summary>Whether a step-down on <paramref name="on"/> is early enough after the plan started to be listed for review.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lantern.Data;
 using Lantern.Domain.Clock;
 using Lantern.Domain.Model;
@@ -50,12 +51,29 @@ public static class ChildFiles
         return ChildFile.IndexAll(data);
     }
 
-    /// <summary>The council's local standards and settings (the defaults when there is no authority row).</summary>
+    /// <summary>How long the council's settings are kept before they are read again: a change to
+    /// the authority row applies within this time.</summary>
+    public static readonly TimeSpan SettingsFreshness = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, (DateTime ReadAt, LocalStandards Standards, LocalAuthority Authority)> Settings = new(StringComparer.Ordinal);
+
+    /// <summary>The council's local standards and settings (the defaults when there is no authority
+    /// row), read at most every <see cref="SettingsFreshness"/> per database: every page that judges
+    /// a clock asks for them, and they change a few times a year. Read-only by contract.</summary>
     public static async Task<(LocalStandards Standards, LocalAuthority Authority)> AuthorityAsync(LanternDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var key = db.Database.GetConnectionString() ?? "";
+        var now = DateTime.UtcNow;
+        if (Settings.TryGetValue(key, out var kept) && now - kept.ReadAt < SettingsFreshness)
+        {
+            return (kept.Standards, kept.Authority);
+        }
+
         var authority = await db.Authorities.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        return authority is null ? (LocalStandards.Default, new LocalAuthority()) : (LocalStandards.From(authority), authority);
+        var read = authority is null ? (LocalStandards.Default, new LocalAuthority()) : (LocalStandards.From(authority), authority);
+        Settings[key] = (now, read.Item1, read.Item2);
+        return read;
     }
 
     private static Task<List<T>> Of<T>(DbSet<T> set, List<long> ids, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Lantern.Domain.Access;
 using Lantern.Domain.Clock;
 using Lantern.Domain.Codes;
 using Lantern.Web.Access;
-using Lantern.Web.Casework;
 using Lantern.Web.Data;
 using Lantern.Web.Journey;
 using Lantern.Web.Security;
@@ -44,8 +43,7 @@ public sealed class IndexModel(LanternDbContext db, LanternDataOptions options, 
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken cancellationToken)
     {
-        var standards = await ChildFileLoader.StandardsAsync(db, cancellationToken);
-        var authority = await db.Authorities.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var (standards, authority) = await ChildFiles.AuthorityAsync(db, cancellationToken);
         var undecided = db.Contacts.AsNoTracking().Where(c => c.DecidedAt == null);
         AwaitingCount = await undecided.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (AwaitingCount + PageSize - 1) / PageSize);
@@ -61,7 +59,7 @@ public sealed class IndexModel(LanternDbContext db, LanternDataOptions options, 
             .ToListAsync(cancellationToken);
 
         List<Domain.Model.Contact> signOff = [];
-        if (User.Has(Permission.AuthoriseCasework) && (authority?.ContactSignOffRequired ?? true))
+        if (User.Has(Permission.AuthoriseCasework) && authority.ContactSignOffRequired)
         {
             var from = Today.AddDays(-WorkLists.SignOffWindowDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             var waiting = db.Contacts.AsNoTracking().Where(c => c.DecidedAt != null && c.DecidedAt >= from && c.SignedOffAt == null);
@@ -91,7 +89,7 @@ public sealed class IndexModel(LanternDbContext db, LanternDataOptions options, 
         }
 
         Awaiting = [.. contacts.Select(Row)];
-        SignOff = User.Has(Permission.AuthoriseCasework) && (authority?.ContactSignOffRequired ?? true) ? [.. signOff.Select(Row)] : null;
+        SignOff = User.Has(Permission.AuthoriseCasework) && authority.ContactSignOffRequired ? [.. signOff.Select(Row)] : null;
         await audit.WriteAsync(
             AuditAction.Search,
             true,
