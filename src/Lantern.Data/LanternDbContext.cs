@@ -129,6 +129,7 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         if (ids.Count > 0)
         {
             Children.Where(c => ids.Contains(c.Id)).ExecuteUpdate(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1));
+            Authorities.ExecuteUpdate(s => s.SetProperty(a => a.RecordStamp, a => a.RecordStamp + 1));
         }
 
         own?.Commit();
@@ -151,6 +152,7 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         if (ids.Count > 0)
         {
             await Children.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1), cancellationToken);
+            await Authorities.ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordStamp, a => a.RecordStamp + 1), cancellationToken);
         }
 
         if (own is not null)

@@ -333,6 +333,12 @@ public class DataTests
         Assert.Equal(1, final[5]);
         Assert.Equal(2, final[2]);
 
+        // The council's record stamp moved once for each save that wrote to a file.
+        await using (var read = LanternDatabase.CreateContext(target))
+        {
+            Assert.Equal(2, (await read.Authorities.AsNoTracking().SingleAsync(Ct)).RecordStamp);
+        }
+
         // A new child starts at 0.
         await using (var context = LanternDatabase.CreateContext(target))
         {

@@ -193,4 +193,9 @@ public sealed class LocalAuthority : Entity
     /// <summary>A step-down from protection to child in need within this many months of the plan
     /// starting is listed for review.</summary>
     public int StepDownReviewMonths { get; set; } = 3;
+
+    /// <summary>Goes up by one with every write to any child's file, in the same transaction (see
+    /// <see cref="Child.FileVersion"/>): lists drawn from every file (what waits for authorisation)
+    /// are kept while it has not moved.</summary>
+    public long RecordStamp { get; set; }
 }

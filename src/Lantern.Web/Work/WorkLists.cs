@@ -216,10 +216,33 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return new WorkScope(everyone, workers, teams, frontDoor, teams, everyone || role == StaffRole.ServiceManager);
     }
 
-    /// <summary>What waits for authorisation in <paramref name="scope"/>, longest waiting first (read fresh).</summary>
+    /// <summary>What waits for authorisation in <paramref name="scope"/>, longest waiting first: never
+    /// stale, because a list is kept only while the council's record stamp
+    /// (<see cref="LocalAuthority.RecordStamp"/>, moved by every write to any child's file) has not moved.</summary>
     public async Task<IReadOnlyList<AwaitingRow>> AwaitingAsync(WorkScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var stamp = await db.Authorities.AsNoTracking().OrderBy(a => a.Id).Select(a => (long?)a.RecordStamp).FirstOrDefaultAsync(cancellationToken);
+        if (stamp is null)
+        {
+            return await ReadAwaitingAsync(scope, cancellationToken);
+        }
+
+        var who = scope.Everyone ? "all" : string.Join(',', scope.Workers.Order());
+        var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Awaiting.{Today.DayNumber}.{stamp}.{scope.FrontDoor}.{who}");
+        if (cache.TryGetValue(key, out IReadOnlyList<AwaitingRow>? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        // Read after the stamp: a list is never older than the stamp it is kept under.
+        var rows = await ReadAwaitingAsync(scope, cancellationToken);
+        cache.Set(key, rows, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<AwaitingRow>> ReadAwaitingAsync(WorkScope scope, CancellationToken cancellationToken)
+    {
         var today = Today;
         var (_, authority) = await ChildFiles.AuthorityAsync(db, cancellationToken);
         var raw = new List<(AwaitingKind Kind, long ChildId, long? WorkerId, DateOnly Since)>();

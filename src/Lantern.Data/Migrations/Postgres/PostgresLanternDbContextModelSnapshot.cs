@@ -1757,6 +1757,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("profile");
 
+                    b.Property<long>("RecordStamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_stamp");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
                         .HasColumnName("seed");

@@ -1706,6 +1706,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("profile");
 
+                    b.Property<long>("RecordStamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_stamp");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seed");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Lantern.Data.Migrations.Sqlite
+namespace Lantern.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class WorkViews : Migration
@@ -15,9 +15,16 @@ namespace Lantern.Data.Migrations.Sqlite
                 table: "allocations");
 
             migrationBuilder.AddColumn<long>(
+                name: "record_stamp",
+                table: "local_authorities",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
                 name: "file_version",
                 table: "children",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
@@ -88,6 +95,10 @@ namespace Lantern.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_allocations_worker_id_end_date",
                 table: "allocations");
+
+            migrationBuilder.DropColumn(
+                name: "record_stamp",
+                table: "local_authorities");
 
             migrationBuilder.DropColumn(
                 name: "file_version",
