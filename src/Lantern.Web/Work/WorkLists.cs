@@ -296,7 +296,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             var members = directory.Workers.Values.Where(w => w.TeamId == team.Id).Select(w => w.Id).ToArray();
             return Cached(
                 string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Team.{team.Id}.{today.DayNumber}"),
-                (d, ct) => ComputeTeamAsync(d, team.Id, members, today, ct));
+                (d, ct) => ComputeTeamAsync(d, records, team.Id, members, today, ct));
         }).ToList();
         return await Task.WhenAll(tasks).WaitAsync(cancellationToken);
     }
@@ -348,7 +348,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         }
     }
 
-    private static async Task<TeamSnapshot> ComputeTeamAsync(LanternDbContext db, long teamId, long[] members, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<TeamSnapshot> ComputeTeamAsync(LanternDbContext db, ChildRecordCache records, long teamId, long[] members, DateOnly today, CancellationToken cancellationToken)
     {
         if (members.Length == 0)
         {
@@ -368,7 +368,9 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         }
 
         var (standards, _) = await ChildFiles.AuthorityAsync(db, cancellationToken);
-        var files = await ChildFiles.LoadAsync(db, workerOf.Keys, cancellationToken);
+        // The kept files (checked against each file's version): a refresh reads again only the
+        // files that changed since the last one.
+        var files = await records.FilesAsync(db, workerOf.Keys, cancellationToken);
         var overdue = new List<DueRow>();
         foreach (var (id, file) in files)
         {
