@@ -163,11 +163,12 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         return saved;
     }
 
-    /// <summary>The children and child records about to be added, changed or removed (read before
-    /// saving, while their states say so; their child ids are read after, once new rows have keys).</summary>
+    /// <summary>The children about to be added (their files start at 0).</summary>
     private List<Child> AddedChildren() =>
         [.. ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
+    /// <summary>The children and child records about to be added, changed or removed (read before
+    /// saving, while their states say so; their child ids are read after, once new rows have keys).</summary>
     private List<Entity> TouchedFiles() =>
     [
         .. ChangeTracker.Entries()

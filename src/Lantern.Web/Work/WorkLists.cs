@@ -64,6 +64,9 @@ public sealed record MyWork(IReadOnlyList<MyChild> Children, IReadOnlyList<DueRo
 public sealed record WorkScope(bool Everyone, IReadOnlySet<long> Workers, IReadOnlyList<TeamEntry> Teams, bool FrontDoor, IReadOnlyList<TeamEntry> Choices, bool Summary)
 {
     public bool Includes(long? workerId) => workerId is { } w ? Everyone || Workers.Contains(w) : FrontDoor || Everyone;
+
+    /// <summary>Whose work this is, as a cache key: the same for two people whose scopes hold the same work.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{FrontDoor}.{string.Join(',', Teams.Select(t => t.Id))}.{(Everyone ? "all" : string.Join(',', Workers.Order()))}");
 }
 
 /// <summary>The work lists: "my work" for a practitioner and the team view for managers. Whole child
@@ -71,7 +74,8 @@ public sealed record WorkScope(bool Everyone, IReadOnlySet<long> Workers, IReadO
 /// the expensive lists (each team's overdue items, the council's unallocated children and
 /// step-downs) are kept in <see cref="IMemoryCache"/> for <see cref="Freshness"/>, keyed by the app's
 /// "today", and refreshed in the background while the old answer is served. What waits for
-/// authorisation and a person's own list are read fresh on every request.</summary>
+/// authorisation is kept while the council's record stamp has not moved, and a person's own list is
+/// judged on every request from files kept in <see cref="ChildRecordCache"/> (never stale).</summary>
 public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records)
 {
     /// <summary>How old a cached list may be before it is refreshed in the background.</summary>
@@ -228,8 +232,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             return await ReadAwaitingAsync(scope, cancellationToken);
         }
 
-        var who = scope.Everyone ? "all" : string.Join(',', scope.Workers.Order());
-        var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Awaiting.{Today.DayNumber}.{stamp}.{scope.FrontDoor}.{who}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Awaiting.{Today.DayNumber}.{stamp}.{scope.Key}");
         if (cache.TryGetValue(key, out IReadOnlyList<AwaitingRow>? kept) && kept is not null)
         {
             return kept;

@@ -84,8 +84,7 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
         // The scope's cut of the kept lists is itself kept while those lists are the same ones
         // (they are replaced, never changed, when refreshed): a director's view merges and sorts
         // every team's overdue items, which is worth doing once a minute rather than every request.
-        var who = scope.Everyone ? "all" : string.Join(',', scope.Workers.Order());
-        var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Cut.{Today.DayNumber}.{scope.FrontDoor}.{string.Join(',', scope.Teams.Select(t => t.Id))}.{who}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Cut.{Today.DayNumber}.{scope.Key}");
         if (!cache.TryGetValue(key, out ScopeCut? cut) || cut is null || !cut.IsOf(teams, authority))
         {
             cut = new ScopeCut(
