@@ -16,6 +16,7 @@ public sealed record TeamEntry(long Id, string Name, TeamService Service);
 public sealed class WorkerDirectory
 {
     private readonly FrozenDictionary<long, long[]> reports;
+    private readonly FrozenDictionary<long, (long[] Ids, string Key)> members;
     private readonly ConcurrentDictionary<long, IReadOnlySet<long>> managed = new();
     private readonly ConcurrentDictionary<long, TeamService?> services = new();
 
@@ -29,7 +30,20 @@ public sealed class WorkerDirectory
             .Where(w => w.ManagerId is not null)
             .GroupBy(w => w.ManagerId!.Value)
             .ToFrozenDictionary(g => g.Key, g => g.Select(w => w.Id).ToArray());
+        members = Workers.Values
+            .GroupBy(w => w.TeamId)
+            .ToFrozenDictionary(g => g.Key, g =>
+            {
+                var ids = g.Select(w => w.Id).Order().ToArray();
+                return (ids, string.Join(',', ids));
+            });
     }
+
+    /// <summary>The workers in team <paramref name="teamId"/>, in id order.</summary>
+    public IReadOnlyList<long> MembersOf(long teamId) => members.TryGetValue(teamId, out var m) ? m.Ids : [];
+
+    /// <summary>Who is in team <paramref name="teamId"/>, as a key (the member ids joined).</summary>
+    public string MembersKey(long teamId) => members.TryGetValue(teamId, out var m) ? m.Key : "";
 
     public FrozenDictionary<long, WorkerEntry> Workers { get; }
 

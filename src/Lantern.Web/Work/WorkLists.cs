@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Lantern.Data;
 using Lantern.Domain.Access;
@@ -72,14 +74,20 @@ public sealed record WorkScope(bool Everyone, IReadOnlySet<long> Workers, IReadO
 /// <summary>The work lists: "my work" for a practitioner and the team view for managers. Whole child
 /// files are read in batches (<see cref="ChildFiles"/>) and judged by <see cref="StatutoryClock"/>;
 /// the expensive lists (each team's overdue items, the council's unallocated children and
-/// step-downs) are kept in <see cref="IMemoryCache"/> for <see cref="Freshness"/>, keyed by the app's
-/// "today", and refreshed in the background while the old answer is served. What waits for
+/// step-downs) are kept in <see cref="IMemoryCache"/>, keyed by the app's "today", and refreshed in
+/// the background while the old answer is served: when one is older than <see cref="Freshness"/> and
+/// the council's record stamp has moved since it was read, or in any case once it is older than
+/// <see cref="LongestKept"/>. What waits for
 /// authorisation is kept while the council's record stamp has not moved, and a person's own list is
 /// judged on every request from files kept in <see cref="ChildRecordCache"/> (never stale).</summary>
 public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records)
 {
     /// <summary>How old a cached list may be before it is refreshed in the background.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(60);
+
+    /// <summary>How old a cached list may be before it is refreshed even though no child's file has
+    /// changed (it also depends on the council's settings and on who is in which team).</summary>
+    public static readonly TimeSpan LongestKept = TimeSpan.FromMinutes(10);
 
     /// <summary>Step-downs are listed when the plan ended in this many months before today.</summary>
     public const int StepDownWindowMonths = 12;
@@ -92,6 +100,8 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
 
     private const string ResetKey = "Lantern.Work.Reset";
     private static readonly Lock Gate = new();
+
+    private Task<long?>? stampRead;
 
     public DateOnly Today => options.Today;
 
@@ -199,7 +209,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         else
         {
             // Team manager or advanced practitioner: their team and everyone below them.
-            workers = [me.Id, .. directory.ManagedBy(me.Id), .. directory.Workers.Values.Where(w => w.TeamId == me.TeamId).Select(w => w.Id)];
+            workers = [me.Id, .. directory.ManagedBy(me.Id), .. directory.MembersOf(me.TeamId)];
             var ids = workers.Select(w => directory.Worker(w)!.TeamId).ToHashSet();
             teams = [.. all.Where(t => ids.Contains(t.Id))];
         }
@@ -226,7 +236,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
     public async Task<IReadOnlyList<AwaitingRow>> AwaitingAsync(WorkScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var stamp = await db.Authorities.AsNoTracking().OrderBy(a => a.Id).Select(a => (long?)a.RecordStamp).FirstOrDefaultAsync(cancellationToken);
+        var stamp = await StampAsync(cancellationToken);
         if (stamp is null)
         {
             return await ReadAwaitingAsync(scope, cancellationToken);
@@ -293,25 +303,36 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
     {
         ArgumentNullException.ThrowIfNull(teams);
         var directory = await access.DirectoryAsync(cancellationToken);
+        var stamp = await StampAsync(cancellationToken);
         var today = Today;
         var tasks = teams.Select(team =>
         {
-            var members = directory.Workers.Values.Where(w => w.TeamId == team.Id).Select(w => w.Id).ToArray();
+            var members = directory.MembersOf(team.Id);
+
+            // Who is in the team is part of the key: a move between teams is seen at once.
             return Cached(
-                string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Team.{team.Id}.{today.DayNumber}"),
+                string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Team.{team.Id}.{today.DayNumber}.{directory.MembersKey(team.Id)}"),
+                stamp,
                 (d, ct) => ComputeTeamAsync(d, records, team.Id, members, today, ct));
         }).ToList();
         return await Task.WhenAll(tasks).WaitAsync(cancellationToken);
     }
 
     /// <summary>The council's unallocated children and step-downs for review (cached).</summary>
-    public Task<AuthoritySnapshot> AuthorityAsync(CancellationToken cancellationToken)
+    public async Task<AuthoritySnapshot> AuthorityAsync(CancellationToken cancellationToken)
     {
+        var stamp = await StampAsync(cancellationToken);
         var today = Today;
-        return Cached(
+        return await Cached(
             string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Authority.{today.DayNumber}"),
+            stamp,
             (d, ct) => ComputeAuthorityAsync(d, today, ct)).WaitAsync(cancellationToken);
     }
+
+    /// <summary>The council's record stamp (<see cref="LocalAuthority.RecordStamp"/>), read once per
+    /// request: null when there is no council.</summary>
+    private Task<long?> StampAsync(CancellationToken cancellationToken) =>
+        stampRead ??= db.Authorities.AsNoTracking().OrderBy(a => a.Id).Select(a => (long?)a.RecordStamp).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Most urgent first: the longest overdue, then due today, then the soonest.</summary>
     public static IEnumerable<DueRow> Urgent(IEnumerable<DueRow> rows) =>
@@ -351,15 +372,23 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         }
     }
 
-    private static async Task<TeamSnapshot> ComputeTeamAsync(LanternDbContext db, ChildRecordCache records, long teamId, long[] members, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>A kept file's overdue items (without a worker), judged on a day with some standards.</summary>
+    private sealed record Judged(DateOnly Today, LocalStandards Standards, DueRow[] Rows);
+
+    /// <summary>Each kept file's overdue items, dropped with the file: files are read-only and a
+    /// changed file is a new instance, so a judgement is never of an older file.</summary>
+    private static readonly ConditionalWeakTable<ChildFile, Judged> OverdueJudged = [];
+
+    private static async Task<TeamSnapshot> ComputeTeamAsync(LanternDbContext db, ChildRecordCache records, long teamId, IReadOnlyList<long> members, DateOnly today, CancellationToken cancellationToken)
     {
-        if (members.Length == 0)
+        if (members.Count == 0)
         {
             return new TeamSnapshot(teamId, 0, []);
         }
 
+        var ids = members.ToArray();
         var allocations = await db.Allocations.AsNoTracking()
-            .Where(a => members.Contains(a.WorkerId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+            .Where(a => ids.Contains(a.WorkerId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
             .Select(a => new { a.ChildId, a.WorkerId, a.StartDate, a.Id })
             .ToListAsync(cancellationToken);
         var workerOf = allocations
@@ -377,7 +406,15 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         var overdue = new List<DueRow>();
         foreach (var (id, file) in files)
         {
-            overdue.AddRange(Open(file, today, standards, workerOf[id], overdueOnly: true));
+            // A kept file that has not changed is judged again only on a new day or new standards.
+            if (!OverdueJudged.TryGetValue(file, out var judged) || judged.Today != today || !judged.Standards.Equals(standards))
+            {
+                judged = new Judged(today, standards, [.. Open(file, today, standards, null, overdueOnly: true)]);
+                OverdueJudged.AddOrUpdate(file, judged);
+            }
+
+            var worker = workerOf[id];
+            overdue.AddRange(judged.Rows.Select(r => r with { WorkerId = worker }));
         }
 
         return new TeamSnapshot(teamId, workerOf.Count, [.. Urgent(overdue)]);
@@ -399,8 +436,12 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             }
         }
 
+        // Only children with no allocation open today are read: the database leaves out the many
+        // that are allocated.
+        var allocatedToday = db.Allocations.AsNoTracking().Where(a => a.StartDate <= today && (a.EndDate == null || a.EndDate >= today));
         foreach (var r in await db.Referrals.AsNoTracking()
             .Where(r => r.ReferralDate <= today && (r.ClosureDate == null || r.ClosureDate > today))
+            .Where(r => !allocatedToday.Any(a => a.ChildId == r.ChildId))
             .Select(r => new { r.ChildId, r.ReferralDate }).ToListAsync(cancellationToken))
         {
             MarkOpen(r.ChildId, r.ReferralDate, true);
@@ -415,6 +456,7 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             .Concat(db.CareEpisodes.AsNoTracking()
                 .Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate > today))
                 .Select(e => new { e.ChildId, e.StartDate }))
+            .Where(p => !allocatedToday.Any(a => a.ChildId == p.ChildId))
             .ToListAsync(cancellationToken))
         {
             MarkOpen(p.ChildId, p.StartDate, false);
@@ -569,16 +611,18 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
     }
 
     /// <summary>A cached answer: computed once in a scope of its own (so it can outlive the request
-    /// that asked), then served while it is younger than <see cref="Freshness"/>; an older answer is
-    /// still served while one refresh runs in the background. A failed computation is not kept.</summary>
-    private Task<T> Cached<T>(string key, Func<LanternDbContext, CancellationToken, Task<T>> compute)
+    /// that asked), then served until it is older than <see cref="Freshness"/> and
+    /// <paramref name="stamp"/> (the record stamp read before computing) has moved, or older than
+    /// <see cref="LongestKept"/>; an older answer is still served while one refresh runs in the
+    /// background. A failed computation is not kept.</summary>
+    private Task<T> Cached<T>(string key, long? stamp, Func<LanternDbContext, CancellationToken, Task<T>> compute)
     {
         Slot<T> slot;
         lock (Gate)
         {
             if (!cache.TryGetValue(key, out Slot<T>? found) || found is null || found.Task.IsFaulted || found.Task.IsCanceled)
             {
-                found = new Slot<T>(Run(compute));
+                found = new Slot<T>(Run(key, compute), stamp);
                 var reset = cache.GetOrCreate(ResetKey, e =>
                 {
                     e.Priority = CacheItemPriority.NeverRemove;
@@ -592,15 +636,16 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             slot = found;
         }
 
-        if (slot.Task.IsCompletedSuccessfully && slot.Age > Freshness && Interlocked.Exchange(ref slot.Refreshing, 1) == 0)
+        var due = slot.Age > LongestKept || (slot.Age > Freshness && (stamp is null || stamp != slot.Stamp));
+        if (slot.Task.IsCompletedSuccessfully && due && Interlocked.Exchange(ref slot.Refreshing, 1) == 0)
         {
-            var next = Run(compute);
+            var next = Run(key, compute);
             _ = next.ContinueWith(
                 t =>
                 {
                     if (t.IsCompletedSuccessfully)
                     {
-                        slot.Replace(t);
+                        slot.Replace(t, stamp);
                     }
                     else
                     {
@@ -617,29 +662,36 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return slot.Task;
     }
 
-    private Task<T> Run<T>(Func<LanternDbContext, CancellationToken, Task<T>> compute) =>
+    /// <summary>Computes in a scope of its own and logs how long it took (the key names a team or
+    /// the council, never a child).</summary>
+    private Task<T> Run<T>(string key, Func<LanternDbContext, CancellationToken, Task<T>> compute) =>
         Task.Run(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
-            return await compute(context, CancellationToken.None);
+            var started = Stopwatch.GetTimestamp();
+            var result = await compute(context, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<ILogger<WorkLists>>()
+                .LogInformation("Work list {List} computed in {Milliseconds} ms", string.Join(' ', key.Split('.')[2..4]), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
         });
 
-    private sealed class Slot<T>(Task<T> task)
+    private sealed class Slot<T>(Task<T> task, long? recordStamp)
     {
-        private Task<T> task = task;
-        private long stamp = Environment.TickCount64;
+        private sealed record State(Task<T> Task, long? RecordStamp, long Ticks);
+
+        private State state = new(task, recordStamp, Environment.TickCount64);
 
         public int Refreshing;
 
-        public Task<T> Task => Volatile.Read(ref task);
+        public Task<T> Task => Volatile.Read(ref state).Task;
 
-        public TimeSpan Age => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref stamp));
+        /// <summary>The record stamp read before the answer was computed.</summary>
+        public long? Stamp => Volatile.Read(ref state).RecordStamp;
 
-        public void Replace(Task<T> completed)
-        {
-            Volatile.Write(ref task, completed);
-            Interlocked.Exchange(ref stamp, Environment.TickCount64);
-        }
+        public TimeSpan Age => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref state).Ticks);
+
+        public void Replace(Task<T> completed, long? recordStamp) =>
+            Volatile.Write(ref state, new State(completed, recordStamp, Environment.TickCount64));
     }
 }

@@ -87,12 +87,13 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
         var key = string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.Cut.{Today.DayNumber}.{scope.Key}");
         if (!cache.TryGetValue(key, out ScopeCut? cut) || cut is null || !cut.IsOf(teams, authority))
         {
-            cut = new ScopeCut(
+            cut = ScopeCut.Of(
                 teams,
                 authority,
                 [.. WorkLists.Urgent(teams.SelectMany(t => t.Overdue).Where(r => scope.Includes(r.WorkerId)))],
                 [.. authority.Unallocated.Where(u => scope.Includes(u.LastWorkerId))],
-                [.. authority.StepDowns.Where(s => scope.Includes(s.WorkerId))]);
+                [.. authority.StepDowns.Where(s => scope.Includes(s.WorkerId))],
+                Directory);
             cache.Set(key, cut, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
         }
 
@@ -102,16 +103,19 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
         AllocatedChildren = teams.Sum(t => t.Children);
 
         var restricted = Awaiting.Where(r => r.Restricted).Select(r => r.ChildId)
-            .Concat(Overdue.Where(r => r.Restricted).Select(r => r.ChildId))
-            .Concat(Unallocated.Where(r => r.Restricted).Select(r => r.ChildId))
-            .Concat(StepDowns.Where(r => r.Restricted).Select(r => r.ChildId))
+            .Concat(cut.Restricted)
             .Distinct()
             .Select(id => KeyValuePair.Create(id, true))
             .ToList();
-        if (restricted.Count > 0)
+        var hidden = restricted.Count > 0 ? await access.HiddenAsync(User, restricted, cancellationToken) : new HashSet<long>();
+        var hiddenFromCut = hidden.Count > 0 && cut.Restricted.Any(hidden.Contains);
+        if (hidden.Count > 0)
         {
-            var hidden = await access.HiddenAsync(User, restricted, cancellationToken);
             Awaiting = [.. Awaiting.Where(r => !hidden.Contains(r.ChildId))];
+        }
+
+        if (hiddenFromCut)
+        {
             Overdue = [.. Overdue.Where(r => !hidden.Contains(r.ChildId))];
             Unallocated = [.. Unallocated.Where(r => !hidden.Contains(r.ChildId))];
             StepDowns = [.. StepDowns.Where(r => !hidden.Contains(r.ChildId))];
@@ -119,7 +123,9 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
 
         if (scope.Summary)
         {
-            Summary = Summarise(teams);
+            // The cut's counts per team are kept with it; they are counted again only when this
+            // person may not see a child in them.
+            Summary = Summarise(teams, hiddenFromCut ? Counts.Of(Overdue, Unallocated, StepDowns, Directory) : cut.Counts);
         }
 
         await audit.WriteAsync(
@@ -132,20 +138,44 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
 
     public string? WorkerName(long? workerId) => Directory.Worker(workerId)?.Name;
 
-    /// <summary>The lists of one scope, cut from particular kept team and council lists.</summary>
-    private sealed record ScopeCut(IReadOnlyList<TeamSnapshot> Teams, AuthoritySnapshot Authority, IReadOnlyList<DueRow> Overdue, IReadOnlyList<UnallocatedRow> Unallocated, IReadOnlyList<StepDownRow> StepDowns)
+    /// <summary>The lists of one scope, cut from particular kept team and council lists, with the
+    /// restricted children in them and their counts per team.</summary>
+    private sealed record ScopeCut(IReadOnlyList<TeamSnapshot> Teams, AuthoritySnapshot Authority, IReadOnlyList<DueRow> Overdue, IReadOnlyList<UnallocatedRow> Unallocated, IReadOnlyList<StepDownRow> StepDowns, IReadOnlyList<long> Restricted, Counts Counts)
     {
+        public static ScopeCut Of(IReadOnlyList<TeamSnapshot> teams, AuthoritySnapshot authority, IReadOnlyList<DueRow> overdue, IReadOnlyList<UnallocatedRow> unallocated, IReadOnlyList<StepDownRow> stepDowns, WorkerDirectory directory) =>
+            new(
+                teams,
+                authority,
+                overdue,
+                unallocated,
+                stepDowns,
+                [.. overdue.Where(r => r.Restricted).Select(r => r.ChildId)
+                    .Concat(unallocated.Where(r => r.Restricted).Select(r => r.ChildId))
+                    .Concat(stepDowns.Where(r => r.Restricted).Select(r => r.ChildId))
+                    .Distinct()],
+                Counts.Of(overdue, unallocated, stepDowns, directory));
+
         public bool IsOf(IReadOnlyList<TeamSnapshot> teams, AuthoritySnapshot authority) =>
             ReferenceEquals(Authority, authority) && Teams.Count == teams.Count && Teams.Zip(teams).All(p => ReferenceEquals(p.First, p.Second));
     }
 
-    private List<TeamSummary> Summarise(IReadOnlyList<TeamSnapshot> teams)
+    /// <summary>Overdue items, unallocated children and step-downs per team (0 for no worker).</summary>
+    private sealed record Counts(Dictionary<long, int> Overdue, Dictionary<long, int> Unallocated, Dictionary<long, int> StepDowns)
     {
-        long? TeamOf(long? workerId) => workerId is { } w ? Directory.TeamOf(w)?.Id : null;
-        var awaiting = Awaiting.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
-        var overdue = Overdue.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
-        var unallocated = Unallocated.GroupBy(r => TeamOf(r.LastWorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
-        var stepDowns = StepDowns.GroupBy(r => TeamOf(r.WorkerId)).ToDictionary(g => g.Key ?? 0, g => g.Count());
+        public static Counts Of(IReadOnlyList<DueRow> overdue, IReadOnlyList<UnallocatedRow> unallocated, IReadOnlyList<StepDownRow> stepDowns, WorkerDirectory directory) =>
+            new(
+                PerTeam(overdue.Select(r => r.WorkerId), directory),
+                PerTeam(unallocated.Select(r => r.LastWorkerId), directory),
+                PerTeam(stepDowns.Select(r => r.WorkerId), directory));
+
+        public static Dictionary<long, int> PerTeam(IEnumerable<long?> workers, WorkerDirectory directory) =>
+            workers.GroupBy(w => w is { } id ? directory.TeamOf(id)?.Id : null).ToDictionary(g => g.Key ?? 0, g => g.Count());
+    }
+
+    private List<TeamSummary> Summarise(IReadOnlyList<TeamSnapshot> teams, Counts counts)
+    {
+        var awaiting = Counts.PerTeam(Awaiting.Select(r => r.WorkerId), Directory);
+        var (overdue, unallocated, stepDowns) = (counts.Overdue, counts.Unallocated, counts.StepDowns);
         var children = teams.ToDictionary(t => t.TeamId, t => t.Children);
         var rows = Scope.Teams
             .Select(t => new TeamSummary(t.Id, t.Name, children.GetValueOrDefault(t.Id), awaiting.GetValueOrDefault(t.Id), overdue.GetValueOrDefault(t.Id), unallocated.GetValueOrDefault(t.Id), stepDowns.GetValueOrDefault(t.Id)))
