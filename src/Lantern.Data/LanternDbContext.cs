@@ -88,6 +88,8 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 
     public DbSet<Supervision> Supervisions => Set<Supervision>();
 
+    public DbSet<WorkerAbsence> WorkerAbsences => Set<WorkerAbsence>();
+
     public DbSet<ManagementDecision> ManagementDecisions => Set<ManagementDecision>();
 
     public DbSet<PanelDecision> PanelDecisions => Set<PanelDecision>();

@@ -446,6 +446,8 @@ public static class SampleAuthority
             Actions = "Visit weekly",
         });
         d.Supervisions.Add(new Supervision { Id = 2, Kind = SupervisionKind.Personal, WorkerId = 2, SupervisorId = 1, ChildId = null, Date = new DateOnly(2024, 5, 2) });
+        d.WorkerAbsences.Add(new WorkerAbsence { Id = 1, WorkerId = 2, Kind = AbsenceKind.Sickness, StartDate = new DateOnly(2024, 6, 3), EndDate = new DateOnly(2024, 6, 5) });
+        d.WorkerAbsences.Add(new WorkerAbsence { Id = 2, WorkerId = 2, Kind = AbsenceKind.AnnualLeave, StartDate = new DateOnly(2024, 8, 12), EndDate = new DateOnly(2024, 8, 23) });
         d.ManagementDecisions.Add(new ManagementDecision { Id = 1, ChildId = 1, ManagerId = 1, Date = new DateOnly(2024, 3, 30), Decision = "Proceed to assessment", Rationale = "Risk" });
         d.PanelDecisions.Add(new PanelDecision
         {

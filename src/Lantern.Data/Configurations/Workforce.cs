@@ -47,6 +47,14 @@ public sealed class SupervisionConfiguration() : EntityConfiguration<Supervision
     }
 }
 
+public sealed class WorkerAbsenceConfiguration() : EntityConfiguration<WorkerAbsence>("worker_absences")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<WorkerAbsence> builder)
+    {
+        Index(builder, e => new { e.WorkerId, e.StartDate });
+    }
+}
+
 public sealed class ManagementDecisionConfiguration() : ChildRecordConfiguration<ManagementDecision>("management_decisions")
 {
     protected override void ConfigureEntity(EntityTypeBuilder<ManagementDecision> builder)

@@ -73,6 +73,8 @@ public sealed class AuthorityData
 
     public List<Supervision> Supervisions { get; } = [];
 
+    public List<WorkerAbsence> WorkerAbsences { get; } = [];
+
     public List<ManagementDecision> ManagementDecisions { get; } = [];
 
     public List<PanelDecision> PanelDecisions { get; } = [];
@@ -92,6 +94,6 @@ public sealed class AuthorityData
         + ChildInNeedPlans.Count + ChildInNeedReviews.Count + CareEpisodes.Count + CareReviews.Count + HealthChecks.Count
         + AnnualOutcomes.Count + MissingEpisodes.Count + CareLeaverContacts.Count + Adoptions.Count + PreviousPermanence.Count
         + PreProceedings.Count + CareProceedings.Count + PrivateFostering.Count + Allegations.Count + Allocations.Count
-        + Supervisions.Count + ManagementDecisions.Count + PanelDecisions.Count + Visits.Count + CaseNotes.Count
+        + Supervisions.Count + WorkerAbsences.Count + ManagementDecisions.Count + PanelDecisions.Count + Visits.Count + CaseNotes.Count
         + EarlyHelpReviews.Count + SignificantEvents.Count;
 }

@@ -156,6 +156,13 @@ public enum SupervisionKind
     Personal = 2,
 }
 
+public enum AbsenceKind
+{
+    Sickness = 1,
+    AnnualLeave = 2,
+    Other = 3,
+}
+
 public enum PanelType
 {
     LegalGateway = 1,

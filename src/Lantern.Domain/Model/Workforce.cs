@@ -83,6 +83,21 @@ public sealed class Supervision : Entity
     public string Actions { get; set; } = "";
 }
 
+/// <summary>A period a worker was away: sickness (counted in the census absence rate) or leave.
+/// Both pause the worker's supervision clock.</summary>
+public sealed class WorkerAbsence : Entity
+{
+    public long WorkerId { get; set; }
+
+    public AbsenceKind Kind { get; set; }
+
+    /// <summary>The first day away.</summary>
+    public DateOnly StartDate { get; set; }
+
+    /// <summary>The last day away (inclusive).</summary>
+    public DateOnly EndDate { get; set; }
+}
+
 /// <summary>A recorded management oversight decision on a child's case.</summary>
 public sealed class ManagementDecision : ChildRecord
 {
