@@ -49,6 +49,76 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         g.Report("Workforce: supervision");
         AddPanels();
         AddPrivateFosteringAndAllegations();
+        AddAbsences();
+    }
+
+    // ------------------------------------------------------------ leave and sickness
+
+    /// <summary>Annual leave (about 27 working days a year in blocks of one to two weeks) and
+    /// sickness (short spells and the occasional long one, near the England absence rate of about 3%)
+    /// for every employed worker over the detailed years. Drawn from a random stream of its own per
+    /// worker, so adding them changes nothing else the generator makes.</summary>
+    private void AddAbsences()
+    {
+        foreach (var w in data.Workers)
+        {
+            if (w.Employment != EmploymentType.Employed)
+            {
+                continue;
+            }
+
+            var from = w.StartDate < detailFrom ? detailFrom : w.StartDate;
+            var until = w.LeftDate is { } l && l < to ? l : to;
+            var rng = new Random(unchecked((options.Seed * 31) + (int)w.Id));
+            var theirs = new List<WorkerAbsence>();
+            for (var yearStart = from; yearStart <= until; yearStart = yearStart.AddYears(1))
+            {
+                var blocks = rng.Next(2, 4);
+                for (var b = 0; b < blocks; b++)
+                {
+                    var start = yearStart.AddDays(rng.Next(0, 360));
+                    Add(w, theirs, AbsenceKind.AnnualLeave, start, start.AddDays(rng.Next(4, 14)), until);
+                }
+
+                var spells = rng.Next(0, 6);
+                for (var s = 0; s < spells; s++)
+                {
+                    var start = yearStart.AddDays(rng.Next(0, 360));
+                    Add(w, theirs, AbsenceKind.Sickness, start, start.AddDays(rng.Next(0, 5)), until);
+                }
+
+                if (rng.NextDouble() < 0.12)
+                {
+                    var start = yearStart.AddDays(rng.Next(0, 300));
+                    Add(w, theirs, AbsenceKind.Sickness, start, start.AddDays(rng.Next(20, 60)), until);
+                }
+            }
+        }
+
+        void Add(Worker w, List<WorkerAbsence> theirs, AbsenceKind kind, DateOnly start, DateOnly end, DateOnly until)
+        {
+            if (start > until)
+            {
+                return;
+            }
+
+            var last = end < until ? end : until;
+            if (theirs.Any(a => a.StartDate <= last && a.EndDate >= start))
+            {
+                return; // never two absences on the same day
+            }
+
+            var absence = new WorkerAbsence
+            {
+                Id = g.IdBase + data.WorkerAbsences.Count + 1,
+                WorkerId = w.Id,
+                Kind = kind,
+                StartDate = start,
+                EndDate = last,
+            };
+            theirs.Add(absence);
+            data.WorkerAbsences.Add(absence);
+        }
     }
 
     private void BuildTeams()
