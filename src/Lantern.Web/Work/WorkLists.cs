@@ -50,6 +50,9 @@ public sealed record TeamSnapshot(long TeamId, int Children, IReadOnlyList<DueRo
 /// for review (computed in the background and kept for a short time).</summary>
 public sealed record AuthoritySnapshot(IReadOnlyList<UnallocatedRow> Unallocated, IReadOnlyList<StepDownRow> StepDowns);
 
+/// <summary>The scope a team page shows, the team chosen (if any) and how the page names it.</summary>
+public sealed record ScopeChoice(WorkScope Scope, long? TeamId, string Name);
+
 /// <summary>A child on someone's own list, and why it is theirs.</summary>
 public sealed record MyChild(long ChildId, string Name, bool Restricted, string Why, int DraftNotes);
 
@@ -172,6 +175,35 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return new MyWork(
             [.. children.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.ChildId)],
             [.. Urgent(due)]);
+    }
+
+    /// <summary>The scope a team page shows for <paramref name="team"/>, the value of its "team"
+    /// query (empty for everything the person may see); null when it is not a number or not a team
+    /// they may choose (the page answers not found).</summary>
+    public async Task<ScopeChoice?> ChooseAsync(ClaimsPrincipal user, string? team, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        long? teamId = null;
+        if (!string.IsNullOrEmpty(team))
+        {
+            if (!long.TryParse(team, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return null;
+            }
+
+            teamId = parsed;
+        }
+
+        if (await ScopeAsync(user, teamId, cancellationToken) is not { } scope)
+        {
+            return null;
+        }
+
+        var name = teamId is not null ? scope.Teams[0].Name
+            : scope.Everyone ? "every team"
+            : user.StaffRole() == StaffRole.ServiceManager ? "your service"
+            : "your team and the people you manage";
+        return new ScopeChoice(scope, teamId, name);
     }
 
     /// <summary>Whose work the team view of <paramref name="user"/> covers, narrowed to

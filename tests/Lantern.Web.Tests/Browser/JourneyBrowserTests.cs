@@ -294,6 +294,7 @@ public sealed class JourneyBrowserTests(LanternWebServer server, BrowserFixture 
             Assert.True(await worker.P.Locator(".moj-timeline__item").CountAsync() >= 10, "The chronology should list the journey's events");
             await worker.OpenAsync("/my-work");
             await manager.OpenAsync("/team-work");
+            await manager.OpenAsync("/workforce/caseloads");
             await manager.OpenAsync("/front-door");
 
             // What was saved.

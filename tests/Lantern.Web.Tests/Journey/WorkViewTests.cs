@@ -301,7 +301,8 @@ public sealed partial class WorkViewTests(LanternWebServer server)
         ];
     }
 
-    private static string Table(string html, string id)
+    /// <summary>The HTML of the table with <paramref name="id"/> on a page, up to its end.</summary>
+    internal static string Table(string html, string id)
     {
         var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"the page has no table {id}");

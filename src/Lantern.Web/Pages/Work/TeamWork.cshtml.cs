@@ -49,31 +49,17 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? team, CancellationToken cancellationToken)
     {
-        long? teamId = null;
-        if (!string.IsNullOrEmpty(team))
-        {
-            if (!long.TryParse(team, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return NotFound();
-            }
-
-            teamId = parsed;
-        }
-
         var lists = new WorkLists(db, options, cache, scopes, access, records);
-        var scope = await lists.ScopeAsync(User, teamId, cancellationToken);
-        if (scope is null)
+        if (await lists.ChooseAsync(User, team, cancellationToken) is not { } choice)
         {
             return NotFound();
         }
 
+        var (scope, teamId, scopeName) = choice;
         Scope = scope;
         TeamId = teamId;
+        ScopeName = scopeName;
         Directory = await access.DirectoryAsync(cancellationToken);
-        ScopeName = teamId is not null ? scope.Teams[0].Name
-            : scope.Everyone ? "every team"
-            : User.StaffRole() == StaffRole.ServiceManager ? "your service"
-            : "your team and the people you manage";
 
         var teamsTask = lists.TeamsAsync(scope.Teams, cancellationToken);
         var authorityTask = lists.AuthorityAsync(cancellationToken);
