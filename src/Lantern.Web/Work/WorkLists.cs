@@ -361,6 +361,18 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             (d, ct) => ComputeAuthorityAsync(d, today, ct)).WaitAsync(cancellationToken);
     }
 
+    /// <summary>Another list drawn from many children's files, kept the same way as the team lists:
+    /// computed once in the background under <paramref name="name"/> (which must say whose list it
+    /// is) for the app's "today", and rebuilt when the record stamp has moved and it is over
+    /// <see cref="Freshness"/> old, or after <see cref="LongestKept"/>.</summary>
+    public async Task<T> KeptAsync<T>(string name, Func<LanternDbContext, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(compute);
+        var stamp = await StampAsync(cancellationToken);
+        return await Cached(string.Create(CultureInfo.InvariantCulture, $"Lantern.Work.{name}.{Today.DayNumber}"), stamp, compute).WaitAsync(cancellationToken);
+    }
+
     /// <summary>The council's record stamp (<see cref="LocalAuthority.RecordStamp"/>), read once per
     /// request: null when there is no council.</summary>
     private Task<long?> StampAsync(CancellationToken cancellationToken) =>

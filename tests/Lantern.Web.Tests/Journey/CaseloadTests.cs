@@ -7,7 +7,9 @@ using Lantern.Domain.Staffing;
 using Lantern.Web.Casework;
 using Lantern.Web.Data;
 using Lantern.Web.Tests.Infrastructure;
+using Lantern.Web.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lantern.Web.Tests.Journey;
@@ -24,6 +26,9 @@ public sealed partial class CaseloadTests(LanternWebServer server)
     {
         var manager = await RecordTestData.WorkerIdAsync(server, StaffRole.TeamManager);
         var session = await SessionPool.ForAsync(server, StaffRole.TeamManager);
+
+        // Lists drawn from many files are kept for up to a minute: start from a fresh one.
+        WorkLists.Forget(server.Services.GetRequiredService<IMemoryCache>());
         var (response, html) = await session.GetAsync("/workforce/caseloads");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var table = WorkViewTests.Table(html, "caseload-table");
@@ -36,7 +41,9 @@ public sealed partial class CaseloadTests(LanternWebServer server)
         var holding = members.Where(w => w.HoldsCases && w.IsInPost(today)).ToList();
         Assert.NotEmpty(holding);
         var checkedWithChildren = 0;
-        foreach (var worker in holding.Where(w => members.Count(m => m.DisplayName == w.DisplayName) == 1))
+        // The demo accounts' workers are left out: other tests give them children while this one runs.
+        var demo = await db.Users.AsNoTracking().Where(u => u.WorkerId != null).Select(u => u.WorkerId!.Value).ToListAsync(Ct);
+        foreach (var worker in holding.Where(w => !demo.Contains(w.Id) && members.Count(m => m.DisplayName == w.DisplayName) == 1))
         {
             var childIds = await db.Allocations.AsNoTracking()
                 .Where(a => a.WorkerId == worker.Id && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))

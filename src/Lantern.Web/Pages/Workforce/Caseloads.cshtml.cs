@@ -25,7 +25,8 @@ public sealed record CaseloadBand(string Label, int Workers);
 /// weighted caseload (each child counted as its heaviest kind of case), the worker's threshold (a
 /// protected one during the assessed and supported year, scaled by FTE), and the distribution.
 /// Children's files are the kept ones (<see cref="ChildRecordCache"/>), so the figures are never
-/// older than the record.</summary>
+/// older than the record when the list is worked out; the list is kept like the team lists
+/// (<see cref="WorkLists.KeptAsync"/>), rebuilt about a minute after the record changes.</summary>
 [RequirePermission(Permission.ViewTeamWork)]
 public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions options, IMemoryCache cache, IServiceScopeFactory scopes, ChildAccessService access, ChildRecordCache records, AuditWriter audit) : PageModel
 {
@@ -75,36 +76,11 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
         var directory = await access.DirectoryAsync(cancellationToken);
 
         var today = Today;
-        var teamIds = scope.Teams.Select(t => t.Id).ToList();
-        var candidates = scope.Everyone
-            ? await db.Workers.AsNoTracking().Where(w => teamIds.Contains(w.TeamId)).ToListAsync(cancellationToken)
-            : await db.Workers.AsNoTracking().Where(w => scope.Workers.Contains(w.Id)).ToListAsync(cancellationToken);
-        var workers = candidates.Where(w => w.HoldsCases && w.IsInPost(today)).ToList();
-        var ids = workers.Select(w => w.Id).ToList();
-
-        // Allocated today as the work views count it (see WorkLists): the latest allocation of each child.
-        var allocations = await db.Allocations.AsNoTracking()
-            .Where(a => ids.Contains(a.WorkerId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .Select(a => new { a.ChildId, a.WorkerId })
-            .ToListAsync(cancellationToken);
-        var files = await records.FilesAsync(db, allocations.Select(a => a.ChildId).Distinct().ToList(), cancellationToken);
-        var byWorker = allocations
-            .Where(a => files.TryGetValue(a.ChildId, out var file) && (file.Child.DateOfDeath is null || file.Child.DateOfDeath > today))
-            .GroupBy(a => a.WorkerId)
-            .ToDictionary(g => g.Key, g => g.Select(a => files[a.ChildId]).Distinct().ToList());
-
-        Rows =
-        [
-            .. workers
-                .Select(w => new CaseloadRow(
-                    w.Id,
-                    w.DisplayName,
-                    directory.TeamOf(w.Id)?.Name ?? "No team",
-                    w.Employment == EmploymentType.Agency,
-                    w.Fte,
-                    Caseload.Of(w, byWorker.GetValueOrDefault(w.Id) ?? [], today, Weights)))
-                .OrderByDescending(r => r.Load.Weighted).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.WorkerId),
-        ];
+        var weights = Weights;
+        Rows = await lists.KeptAsync(
+            "Caseloads." + scope.Key,
+            (context, ct) => ComputeAsync(context, records, scope, directory, today, weights, ct),
+            cancellationToken);
         Distribution = [.. Bands.Select(b => new CaseloadBand(b.Label, Rows.Count(r => r.Load.Children >= b.From && r.Load.Children <= b.To)))];
         var fte = Rows.Sum(r => r.Fte);
         AverageCaseload = fte == 0 ? null : Math.Round(Rows.Sum(r => r.Load.Children) / fte, 1, MidpointRounding.AwayFromZero);
@@ -115,5 +91,40 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
             detail: string.Create(CultureInfo.InvariantCulture, $"caseloads ({(teamId is { } t ? "team " + t.ToString(CultureInfo.InvariantCulture) : "all in scope")}): {Rows.Count} workers, {OverThreshold} over threshold"),
             cancellationToken: cancellationToken);
         return Page();
+    }
+
+    /// <summary>Each case-holding worker's caseload in <paramref name="scope"/>, heaviest first.</summary>
+    private static async Task<IReadOnlyList<CaseloadRow>> ComputeAsync(LanternDbContext db, ChildRecordCache records, WorkScope scope, WorkerDirectory directory, DateOnly today, CaseloadWeights weights, CancellationToken cancellationToken)
+    {
+        var teamIds = scope.Teams.Select(t => t.Id).ToList();
+        var workerIds = scope.Workers.ToList();
+        var candidates = scope.Everyone
+            ? await db.Workers.AsNoTracking().Where(w => teamIds.Contains(w.TeamId)).ToListAsync(cancellationToken)
+            : await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToListAsync(cancellationToken);
+        var workers = candidates.Where(w => w.HoldsCases && w.IsInPost(today)).ToList();
+        var ids = workers.Select(w => w.Id).ToList();
+
+        // Allocated today as the work views count it (see WorkLists).
+        var allocations = await db.Allocations.AsNoTracking()
+            .Where(a => ids.Contains(a.WorkerId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+            .Select(a => new { a.ChildId, a.WorkerId })
+            .ToListAsync(cancellationToken);
+        var files = await records.FilesAsync(db, allocations.Select(a => a.ChildId).Distinct().ToList(), cancellationToken);
+        var byWorker = allocations
+            .Where(a => files.TryGetValue(a.ChildId, out var file) && (file.Child.DateOfDeath is null || file.Child.DateOfDeath > today))
+            .GroupBy(a => a.WorkerId)
+            .ToDictionary(g => g.Key, g => g.Select(a => files[a.ChildId]).Distinct().ToList());
+        return
+        [
+            .. workers
+                .Select(w => new CaseloadRow(
+                    w.Id,
+                    w.DisplayName,
+                    directory.TeamOf(w.Id)?.Name ?? "No team",
+                    w.Employment == EmploymentType.Agency,
+                    w.Fte,
+                    Caseload.Of(w, byWorker.GetValueOrDefault(w.Id) ?? [], today, weights)))
+                .OrderByDescending(r => r.Load.Weighted).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.WorkerId),
+        ];
     }
 }
