@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The work views under load (issue 4): /my-work, /team-work and a child's record page, each with
+# The work views under load (issues 4 and 5): /my-work, /team-work, /workforce/caseloads and a child's record page, each with
 # 32 concurrent connections, against PostgreSQL holding a large synthetic authority. Not run in CI.
 # Seeds (unless SKIP_SEED=1), starts Lantern.Web (Release) on loopback, signs in through the real
 # pages and runs wrk; prints p50/p95/p99 and requests per second for docs/benchmarks.md.
@@ -128,6 +128,10 @@ run "director, team work (summary of every team)" "$DIRECTOR" /team-work
 if [[ -n "$TEAM" ]]; then
     run "director, team work (one team)" "$DIRECTOR" "/team-work?team=$TEAM"
 fi
+
+# Caseloads (issue 5): a team manager's team and the director's every team.
+run "team manager, caseloads" "$MANAGER" /workforce/caseloads
+run "director, caseloads (every team)" "$DIRECTOR" /workforce/caseloads
 
 # The same view while the record changes: the stamp moved as a write to any child's file moves it.
 PSQL_URI=$(python3 - "$PG" <<'PY'
