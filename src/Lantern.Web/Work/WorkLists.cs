@@ -330,11 +330,13 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         ];
     }
 
-    /// <summary>Each team's overdue items and allocated children (cached).</summary>
-    public async Task<IReadOnlyList<TeamSnapshot>> TeamsAsync(IEnumerable<TeamEntry> teams, CancellationToken cancellationToken)
+    /// <summary>Each team's overdue items and allocated children (cached). Takes the directory the
+    /// page already has: the page may ask for these lists and the council's at the same time, and the
+    /// only read of this request's database context they make is the record stamp's, shared.</summary>
+    public async Task<IReadOnlyList<TeamSnapshot>> TeamsAsync(IEnumerable<TeamEntry> teams, WorkerDirectory directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(teams);
-        var directory = await access.DirectoryAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(directory);
         var stamp = await StampAsync(cancellationToken);
         var today = Today;
         var tasks = teams.Select(team =>

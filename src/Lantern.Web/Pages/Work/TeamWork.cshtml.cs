@@ -61,7 +61,7 @@ public sealed class TeamWorkModel(LanternDbContext db, LanternDataOptions option
         ScopeName = scopeName;
         Directory = await access.DirectoryAsync(cancellationToken);
 
-        var teamsTask = lists.TeamsAsync(scope.Teams, cancellationToken);
+        var teamsTask = lists.TeamsAsync(scope.Teams, Directory, cancellationToken);
         var authorityTask = lists.AuthorityAsync(cancellationToken);
         Awaiting = await lists.AwaitingAsync(scope, cancellationToken);
         var teams = await teamsTask;
