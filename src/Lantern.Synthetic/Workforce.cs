@@ -832,14 +832,15 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
             }
 
             var request = e.StartDate.AddDays(-g.Between(1, 20));
+            var decision = request.AddDays(g.Between(0, 10));
             data.PanelDecisions.Add(new PanelDecision
             {
                 Id = g.IdBase + data.PanelDecisions.Count + 1,
                 ChildId = e.ChildId,
                 Panel = PanelType.ResourceAndPlacement,
                 RequestDate = request,
-                DecisionDate = request.AddDays(g.Between(0, 10)) <= to ? request.AddDays(g.Between(0, 10)) : null,
-                Outcome = PanelOutcome.Approved,
+                DecisionDate = decision <= to ? decision : null,
+                Outcome = decision <= to ? PanelOutcome.Approved : PanelOutcome.Pending,
                 Notes = "Residential placement agreed; sufficiency search recorded.",
             });
         }

@@ -11,9 +11,9 @@ public static class AccessMatrix
     {
         [StaffRole.SocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
         [StaffRole.NewlyQualifiedSocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
-        [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
-        [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
-        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork],
+        [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
+        [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
+        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
         [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork],
         [StaffRole.ReviewingOfficer] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
         [StaffRole.Lado] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
@@ -80,6 +80,8 @@ public static class AccessMatrix
         Permission.RecordCasework => "Record casework on the records of children they may open",
         Permission.AuthoriseCasework => "Authorise assessments, sign off screening decisions and step-downs",
         Permission.ViewTeamWork => "See their team's work: awaiting authorisation, overdue and unallocated",
+        Permission.AllocateWork => "Allocate, reallocate and unallocate children and record a worker leaving",
+        Permission.RecordSupervision => "Record personal supervision of the workers they supervise",
         _ => permission.ToString(),
     };
 }

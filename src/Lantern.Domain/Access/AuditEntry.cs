@@ -24,6 +24,9 @@ public enum AuditAction
     ViewRecordAudit = 17,
     AccountChanged = 18,
     RequestRejected = 19,
+
+    /// <summary>A change to the workforce record: a worker leaving, supervision recorded.</summary>
+    WorkforceChanged = 20,
 }
 
 /// <summary>One entry of the append-only audit trail. Entries are numbered 1, 2, 3, ... without

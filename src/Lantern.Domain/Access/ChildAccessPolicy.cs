@@ -31,6 +31,10 @@ public enum AccessBasis
     BreakGlass = 10,
     PerformanceData = 11,
     FrontDoor = 12,
+
+    /// <summary>A manager allocating a child who waits in their unallocated queue (the child's last
+    /// worker is someone whose work they see): the allocation pages only.</summary>
+    UnallocatedQueue = 13,
 }
 
 /// <summary>Kinds of explicit, time-limited access to one child's record.</summary>
@@ -196,7 +200,7 @@ public static class ChildAccessPolicy
     /// <summary>Whether the basis is the person's own work (as opposed to a role-wide view or broken
     /// glass). Opening many records outside one's own work in a short time raises an alert.</summary>
     public static bool IsOwnWork(AccessBasis basis) => basis is AccessBasis.AllocatedWorker or AccessBasis.ManagementLine
-        or AccessBasis.Team or AccessBasis.ReviewingOfficer or AccessBasis.FrontDoor or AccessBasis.Allegation or AccessBasis.CaseAudit or AccessBasis.NamedPerson;
+        or AccessBasis.Team or AccessBasis.ReviewingOfficer or AccessBasis.FrontDoor or AccessBasis.Allegation or AccessBasis.CaseAudit or AccessBasis.NamedPerson or AccessBasis.UnallocatedQueue;
 
     private static bool IsTeamRole(StaffRole role) => role is StaffRole.SocialWorker or StaffRole.NewlyQualifiedSocialWorker
         or StaffRole.AdvancedPractitioner or StaffRole.TeamManager or StaffRole.BusinessSupport or StaffRole.EarlyHelpPractitioner;

@@ -83,4 +83,11 @@ public enum Permission
 
     /// <summary>See the team's work: awaiting authorisation, overdue and unallocated.</summary>
     ViewTeamWork = 13,
+
+    /// <summary>Allocate, reallocate and unallocate children, and record a worker leaving (their
+    /// children reallocated or moved to the unallocated queue first).</summary>
+    AllocateWork = 14,
+
+    /// <summary>Record personal supervision of the workers they supervise.</summary>
+    RecordSupervision = 15,
 }

@@ -80,6 +80,9 @@ public sealed class Supervision : Entity
 
     public string Discussion { get; set; } = "";
 
+    /// <summary>What was decided (case supervision: about the child's plan).</summary>
+    public string Decisions { get; set; } = "";
+
     public string Actions { get; set; } = "";
 }
 

@@ -14,6 +14,7 @@ public static class AccessStartup
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
         services.AddScoped<ChildAccessService>();
         services.AddScoped<Casework.CaseworkServices>();
+        services.AddScoped<Work.WorkLists>();
         return services;
     }
 }

@@ -41,6 +41,14 @@ public sealed class ChildAccessService(LanternDbContext db, LanternDataOptions d
 
     private ClaimsPrincipal CurrentUser => http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
+    /// <summary>Drops the kept worker directory (after a change to the workforce that access and the
+    /// team lists must see at once, such as a new worker).</summary>
+    public static void ForgetDirectory(IMemoryCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        cache.Remove(DirectoryKey);
+    }
+
     /// <summary>The workers and teams (read at most once a minute).</summary>
     public async Task<WorkerDirectory> DirectoryAsync(CancellationToken cancellationToken = default)
     {

@@ -80,7 +80,7 @@ public abstract class CaseworkPageModel(CaseworkServices services) : PageModel
     public virtual string SaveText => "Save";
 
     /// <summary>Where "Back" and "Cancel" go: the child's record.</summary>
-    public string RecordUrl => $"/children/{Child.Id}";
+    public virtual string RecordUrl => $"/children/{Child.Id}";
 
     /// <summary>The error summary, linking each message to its field.</summary>
     public ErrorSummary Errors => ErrorSummary.FromModelState(ModelState, Fields.ToDictionary(f => f.Name, f => f.FirstInputId));
@@ -97,10 +97,16 @@ public abstract class CaseworkPageModel(CaseworkServices services) : PageModel
             return NotFound();
         }
 
+        var basis = d.Basis;
         if (d.Level != ChildAccessLevel.Full)
         {
-            await Audit.WriteAsync(AuditAction.AccessDenied, false, childId, detail: $"{Heading}: no relationship with the child", cancellationToken: cancellationToken);
-            return Forbid();
+            if (await OtherAccessAsync(childId, cancellationToken) is not { } other)
+            {
+                await Audit.WriteAsync(AuditAction.AccessDenied, false, childId, detail: $"{Heading}: no relationship with the child", cancellationToken: cancellationToken);
+                return Forbid();
+            }
+
+            basis = other;
         }
 
         var child = await Db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == childId, cancellationToken);
@@ -110,14 +116,18 @@ public abstract class CaseworkPageModel(CaseworkServices services) : PageModel
         }
 
         Child = child;
-        Basis = d.Basis;
+        Basis = basis;
         if (HttpMethods.IsGet(Request.Method))
         {
-            await Audit.WriteAsync(AuditAction.ReadRecord, true, childId, d.Basis, detail: Heading, cancellationToken: cancellationToken);
+            await Audit.WriteAsync(AuditAction.ReadRecord, true, childId, basis, detail: Heading, cancellationToken: cancellationToken);
         }
 
         return null;
     }
+
+    /// <summary>Access this page gives on its own terms to someone who may see only that the child is
+    /// known (never to a hidden record): the basis to audit, or null for none (the default).</summary>
+    protected virtual Task<AccessBasis?> OtherAccessAsync(long childId, CancellationToken cancellationToken) => Task.FromResult<AccessBasis?>(null);
 
     /// <summary>A reader over the posted form; everything posted goes into <see cref="Values"/>.</summary>
     protected FormReader Reader()

@@ -29,6 +29,31 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
             write,
             cancellationToken);
 
+    /// <summary>Saves a change to the workforce record (<paramref name="write"/>: a worker leaving,
+    /// supervision recorded) with its audit entry, and one entry per child whose record it also
+    /// writes (a leaver's children reallocated or moved to the queue), all in one transaction: every
+    /// entry is written with the change, or nothing is.</summary>
+    public Task WriteWorkforceAsync(long workerId, string detail, IReadOnlyList<(long ChildId, AccessBasis Basis, string Detail)> children, Func<CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        return WriteAsync(
+            [
+                new AuditEntry { Action = AuditAction.WorkforceChanged, Succeeded = true, RecordType = "worker", RecordId = workerId, Detail = detail },
+                .. children.Select(c => new AuditEntry
+                {
+                    Action = AuditAction.WriteRecord,
+                    Succeeded = true,
+                    ChildId = c.ChildId,
+                    RecordType = "child",
+                    RecordId = c.ChildId,
+                    Basis = c.Basis,
+                    Detail = c.Detail,
+                }),
+            ],
+            write,
+            cancellationToken);
+    }
+
     /// <summary>Saves a new child's record (<paramref name="write"/>, which returns the new child's id
     /// and what was written) and its audit entry in one transaction: for a record whose id is known only
     /// once it is saved.</summary>
@@ -48,28 +73,38 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
             cancellationToken);
     }
 
-    private async Task WriteAsync(AuditEntry entry, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
+    private Task WriteAsync(AuditEntry entry, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return WriteAsync([entry], write, cancellationToken);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<AuditEntry> entries, Func<CancellationToken, Task>? write, CancellationToken cancellationToken)
+    {
         var context = http.HttpContext;
         var user = context?.User;
-        if (user?.Identity?.IsAuthenticated == true)
+        var at = DateTime.UtcNow;
+        foreach (var entry in entries)
         {
-            entry.UserId ??= user.UserId();
-            if (string.IsNullOrEmpty(entry.UserName))
+            if (user?.Identity?.IsAuthenticated == true)
             {
-                entry.UserName = user.Identity.Name ?? "";
+                entry.UserId ??= user.UserId();
+                if (string.IsNullOrEmpty(entry.UserName))
+                {
+                    entry.UserName = user.Identity.Name ?? "";
+                }
+
+                entry.Role ??= user.StaffRole();
             }
 
-            entry.Role ??= user.StaffRole();
+            entry.IpAddress ??= context?.Connection.RemoteIpAddress?.ToString();
+            entry.At = at;
+            entry.UserName = Truncate(entry.UserName, 256) ?? "";
+            entry.Reason = Truncate(entry.Reason, 2000);
+            entry.Detail = Truncate(entry.Detail, 2000);
         }
 
-        entry.IpAddress ??= context?.Connection.RemoteIpAddress?.ToString();
-        entry.At = DateTime.UtcNow;
-        entry.UserName = Truncate(entry.UserName, 256) ?? "";
-        entry.Reason = Truncate(entry.Reason, 2000);
-        entry.Detail = Truncate(entry.Detail, 2000);
-        await AuditTrail.AppendAsync(db, [entry], write, cancellationToken);
+        await AuditTrail.AppendAsync(db, entries, write, cancellationToken);
     }
 
     public Task WriteAsync(AuditAction action, bool succeeded, long? childId = null, AccessBasis? basis = null, string? reason = null, string? detail = null, CancellationToken cancellationToken = default) =>

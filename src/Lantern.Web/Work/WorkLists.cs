@@ -37,7 +37,17 @@ public sealed record AwaitingRow(AwaitingKind Kind, long ChildId, string ChildNa
 /// <param name="Since">When the wait began: the end of the last allocation, or the referral (or plan
 /// or episode) that is open, whichever is later.</param>
 /// <param name="AllocationEnded">Whether the wait began when an allocation ended.</param>
-public sealed record UnallocatedRow(long ChildId, string ChildName, bool Restricted, long? LastWorkerId, DateOnly Since, bool AllocationEnded, int DaysWaiting);
+public sealed record UnallocatedRow(long ChildId, string ChildName, bool Restricted, long? LastWorkerId, DateOnly Since, bool AllocationEnded, int DaysWaiting, WaitingRisk Risk = WaitingRisk.Standard);
+
+/// <summary>How urgently an unallocated child needs a worker, from what is open on their file today:
+/// high for a child on a protection plan, in an open section 47 enquiry or looked after; medium on a
+/// child in need plan; standard for a referral being assessed.</summary>
+public enum WaitingRisk
+{
+    Standard = 1,
+    Medium = 2,
+    High = 3,
+}
 
 /// <summary>A child protection plan stepped down to child in need that should be looked at again.</summary>
 public sealed record StepDownRow(long ChildId, string ChildName, bool Restricted, long? WorkerId, DateOnly PlanStarted, DateOnly PlanEnded, string Why);
@@ -204,6 +214,36 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             : user.StaffRole() == StaffRole.ServiceManager ? "your service"
             : "your team and the people you manage";
         return new ScopeChoice(scope, teamId, name);
+    }
+
+    /// <summary>Whether child <paramref name="childId"/> waits in <paramref name="user"/>'s unallocated
+    /// queue, as the team work page lists it: open to social care today (a referral, a plan or a care
+    /// episode), no allocation open today, and last allocated to someone whose work the person sees
+    /// (the front door's queue when never allocated).</summary>
+    public async Task<bool> WaitsInQueueOfAsync(ClaimsPrincipal user, long childId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var today = options.Today;
+        var allocations = await db.Allocations.AsNoTracking()
+            .Where(a => a.ChildId == childId && a.StartDate <= today)
+            .Select(a => new { a.WorkerId, a.StartDate, a.EndDate })
+            .ToListAsync(cancellationToken);
+        if (allocations.Any(a => a.EndDate == null || a.EndDate >= today))
+        {
+            return false;
+        }
+
+        var open = await db.Referrals.AsNoTracking().AnyAsync(r => r.ChildId == childId && r.ReferralDate <= today && (r.ClosureDate == null || r.ClosureDate > today), cancellationToken)
+            || await db.ProtectionPlans.AsNoTracking().AnyAsync(p => p.ChildId == childId && p.StartDate <= today && (p.EndDate == null || p.EndDate > today), cancellationToken)
+            || await db.ChildInNeedPlans.AsNoTracking().AnyAsync(p => p.ChildId == childId && p.StartDate <= today && (p.EndDate == null || p.EndDate > today), cancellationToken)
+            || await db.CareEpisodes.AsNoTracking().AnyAsync(e => e.ChildId == childId && e.StartDate <= today && (e.EndDate == null || e.EndDate > today), cancellationToken);
+        if (!open)
+        {
+            return false;
+        }
+
+        var last = allocations.OrderByDescending(a => a.EndDate).ThenByDescending(a => a.StartDate).FirstOrDefault();
+        return await ScopeAsync(user, null, cancellationToken) is { } scope && scope.Includes(last?.WorkerId);
     }
 
     /// <summary>Whose work the team view of <paramref name="user"/> covers, narrowed to
@@ -493,19 +533,38 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
             MarkOpen(r.ChildId, r.ReferralDate, true);
         }
 
+        var risk = new Dictionary<long, WaitingRisk>();
+        void Raise(long childId, WaitingRisk level)
+        {
+            if (risk.GetValueOrDefault(childId, WaitingRisk.Standard) < level)
+            {
+                risk[childId] = level;
+            }
+        }
+
         foreach (var p in await db.ProtectionPlans.AsNoTracking()
             .Where(p => p.StartDate <= today && (p.EndDate == null || p.EndDate > today))
-            .Select(p => new { p.ChildId, p.StartDate })
+            .Select(p => new { p.ChildId, p.StartDate, Risk = (int)WaitingRisk.High })
             .Concat(db.ChildInNeedPlans.AsNoTracking()
                 .Where(p => p.StartDate <= today && (p.EndDate == null || p.EndDate > today))
-                .Select(p => new { p.ChildId, p.StartDate }))
+                .Select(p => new { p.ChildId, p.StartDate, Risk = (int)WaitingRisk.Medium }))
             .Concat(db.CareEpisodes.AsNoTracking()
                 .Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate > today))
-                .Select(e => new { e.ChildId, e.StartDate }))
+                .Select(e => new { e.ChildId, e.StartDate, Risk = (int)WaitingRisk.High }))
             .Where(p => !allocatedToday.Any(a => a.ChildId == p.ChildId))
             .ToListAsync(cancellationToken))
         {
             MarkOpen(p.ChildId, p.StartDate, false);
+            Raise(p.ChildId, (WaitingRisk)p.Risk);
+        }
+
+        foreach (var childId in await db.Section47s.AsNoTracking()
+            .Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate > today))
+            .Where(e => !allocatedToday.Any(a => a.ChildId == e.ChildId))
+            .Select(e => e.ChildId)
+            .ToListAsync(cancellationToken))
+        {
+            Raise(childId, WaitingRisk.High);
         }
 
         var allocations = await AllocationsAsync(db, openSince.Keys.ToList(), today, cancellationToken);
@@ -572,8 +631,8 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return new AuthoritySnapshot(
             [
                 .. waiting.Where(w => alive.Contains(w.ChildId))
-                    .Select(w => new UnallocatedRow(w.ChildId, names[w.ChildId].Name, names[w.ChildId].Restricted, w.LastWorkerId, w.Since, w.Ended, Math.Max(0, today.DayNumber - w.Since.DayNumber)))
-                    .OrderBy(w => w.Since).ThenBy(w => w.ChildName, StringComparer.Ordinal).ThenBy(w => w.ChildId),
+                    .Select(w => new UnallocatedRow(w.ChildId, names[w.ChildId].Name, names[w.ChildId].Restricted, w.LastWorkerId, w.Since, w.Ended, Math.Max(0, today.DayNumber - w.Since.DayNumber), risk.GetValueOrDefault(w.ChildId, WaitingRisk.Standard)))
+                    .OrderByDescending(w => w.Risk).ThenBy(w => w.Since).ThenBy(w => w.ChildName, StringComparer.Ordinal).ThenBy(w => w.ChildId),
             ],
             [
                 .. stepDowns.Where(s => names.ContainsKey(s.ChildId))

@@ -25,15 +25,17 @@ public class AccessMatrixTests
     private const Permission Casework = Permission.RecordCasework;
     private const Permission Authorise = Permission.AuthoriseCasework;
     private const Permission TeamWork = Permission.ViewTeamWork;
+    private const Permission Allocate = Permission.AllocateWork;
+    private const Permission Supervise = Permission.RecordSupervision;
 
     /// <summary>The matrix as reviewed: every role, and exactly what it may do.</summary>
     private static readonly Dictionary<StaffRole, Permission[]> Expected = new()
     {
         [StaffRole.SocialWorker] = [Find, Open, Glass, Contacts, Casework],
         [StaffRole.NewlyQualifiedSocialWorker] = [Find, Open, Glass, Contacts, Casework],
-        [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork],
-        [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork],
-        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork],
+        [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
+        [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
+        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
         [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork],
         [StaffRole.ReviewingOfficer] = [Find, Open, Glass, Casework],
         [StaffRole.Lado] = [Find, Open, Glass, Casework],

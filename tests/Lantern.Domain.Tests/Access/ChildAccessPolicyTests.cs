@@ -527,6 +527,7 @@ public class ChildAccessPolicyTests
     [InlineData(AccessBasis.BreakGlass, false)]
     [InlineData(AccessBasis.PerformanceData, false)]
     [InlineData(AccessBasis.FrontDoor, true)]
+    [InlineData(AccessBasis.UnallocatedQueue, true)]
     public void IsOwnWork_classifies_every_basis(AccessBasis basis, bool ownWork)
     {
         Assert.Equal(ownWork, ChildAccessPolicy.IsOwnWork(basis));

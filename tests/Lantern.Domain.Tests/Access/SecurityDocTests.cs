@@ -27,6 +27,8 @@ public class SecurityDocTests
         ("Record casework", Permission.RecordCasework),
         ("Authorise", Permission.AuthoriseCasework),
         ("Team work", Permission.ViewTeamWork),
+        ("Allocate", Permission.AllocateWork),
+        ("Supervision", Permission.RecordSupervision),
     ];
 
     private static string Header => "| Role | " + string.Join(" | ", Columns.Select(c => c.Heading)) + " |";

@@ -310,7 +310,7 @@ public sealed partial class WorkViewTests(LanternWebServer server)
         return html[start..end];
     }
 
-    private static string Row(string table, long childId)
+    internal static string Row(string table, long childId)
     {
         var row = RowPattern().Matches(table).Select(m => m.Value).FirstOrDefault(r => r.Contains($"href=\"/children/{childId}\"", StringComparison.Ordinal));
         Assert.True(row is not null, $"child {childId} is not listed");

@@ -2496,6 +2496,11 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decisions");
+
                     b.Property<string>("Discussion")
                         .IsRequired()
                         .HasColumnType("text")

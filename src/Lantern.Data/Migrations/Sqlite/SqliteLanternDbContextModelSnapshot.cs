@@ -2417,6 +2417,11 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
 
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decisions");
+
                     b.Property<string>("Discussion")
                         .IsRequired()
                         .HasColumnType("TEXT")

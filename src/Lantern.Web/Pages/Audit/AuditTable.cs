@@ -73,6 +73,7 @@ public static class AuditTable
         AuditAction.TwoFactorFailed => "Wrong one-time code",
         AuditAction.AccountChanged => "Account changed",
         AuditAction.RequestRejected => "Request rejected",
+        AuditAction.WorkforceChanged => "Workforce record changed",
         _ => Display.Words(action),
     };
 
@@ -90,6 +91,7 @@ public static class AuditTable
         AccessBasis.BreakGlass => "Broke the glass",
         AccessBasis.PerformanceData => "Named-data access",
         AccessBasis.FrontDoor => "Front door (recent contact)",
+        AccessBasis.UnallocatedQueue => "Allocating from the unallocated queue",
         _ => "",
     };
 

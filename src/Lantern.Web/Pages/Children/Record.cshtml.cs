@@ -150,7 +150,28 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options,
         // What the person can record now (only someone who records casework).
         if (User.Has(Permission.RecordCasework))
         {
-            Actions = [.. CaseworkActions.For(file, today, User).GroupBy(a => a.Group, StringComparer.Ordinal)];
+            var actions = CaseworkActions.For(file, today, User).ToList();
+            if (User.Has(Permission.AllocateWork))
+            {
+                // Allocation is the manager's: a child open to social care, or with a worker still allocated.
+                var allocated = allocations.Any(a => a.EndDate is null && a.StartDate <= today);
+                if (allocated)
+                {
+                    actions.Add(new CaseworkAction("Allocation", "Change the child's worker", $"/children/{file.Child.Id}/allocation"));
+                    actions.Add(new CaseworkAction("Allocation", "Move the child to the unallocated queue", $"/children/{file.Child.Id}/allocation/end"));
+                }
+                else if (Status.Any(t => t.Text != "Closed"))
+                {
+                    actions.Add(new CaseworkAction("Allocation", "Allocate a worker", $"/children/{file.Child.Id}/allocation"));
+                }
+            }
+
+            if (User.Has(Permission.RecordSupervision) && allocations.Any(a => a.StartDate <= today && (a.EndDate is null || a.EndDate > today)))
+            {
+                actions.Add(new CaseworkAction("Allocation", "Record case supervision", $"/children/{file.Child.Id}/supervision/new"));
+            }
+
+            Actions = [.. actions.GroupBy(a => a.Group, StringComparer.Ordinal)];
         }
 
         return Page();
