@@ -120,7 +120,8 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         IncrementVersions();
         var touched = TouchedFiles();
         var added = AddedChildren();
-        if (touched.Count == 0)
+        var workforce = TouchedWorkforce();
+        if (touched.Count == 0 && !workforce)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -131,6 +132,10 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         if (ids.Count > 0)
         {
             Children.Where(c => ids.Contains(c.Id)).ExecuteUpdate(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1));
+        }
+
+        if (ids.Count > 0 || workforce)
+        {
             Authorities.ExecuteUpdate(s => s.SetProperty(a => a.RecordStamp, a => a.RecordStamp + 1));
         }
 
@@ -143,7 +148,8 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         IncrementVersions();
         var touched = TouchedFiles();
         var added = AddedChildren();
-        if (touched.Count == 0)
+        var workforce = TouchedWorkforce();
+        if (touched.Count == 0 && !workforce)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -154,6 +160,10 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
         if (ids.Count > 0)
         {
             await Children.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.FileVersion, c => c.FileVersion + 1), cancellationToken);
+        }
+
+        if (ids.Count > 0 || workforce)
+        {
             await Authorities.ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordStamp, a => a.RecordStamp + 1), cancellationToken);
         }
 
@@ -178,6 +188,13 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
                 && e.Entity is ChildRecord or Child)
             .Select(e => (Entity)e.Entity),
     ];
+
+    /// <summary>Whether a worker, team, supervision or absence is about to be added, changed or
+    /// removed: lists drawn from the workforce (supervision due, caseloads) are kept while the record
+    /// stamp has not moved, so such a change moves it too.</summary>
+    private bool TouchedWorkforce() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Worker or Team or Supervision or WorkerAbsence);
 
     /// <summary>The files to renumber, read after saving (new rows have their keys then): not those
     /// of children added in the same save, whose files start at 0 whatever is added with them.</summary>

@@ -213,7 +213,13 @@ public sealed class LocalAuthority : Entity
     public int StepDownReviewMonths { get; set; } = 3;
 
     /// <summary>Goes up by one with every write to any child's file, in the same transaction (see
-    /// <see cref="Child.FileVersion"/>): lists drawn from every file (what waits for authorisation)
-    /// are kept while it has not moved.</summary>
+    /// <see cref="Child.FileVersion"/>), and with every change to a worker, team, supervision or
+    /// absence: lists drawn from every file or the workforce (what waits for authorisation, supervision
+    /// due) are kept while it has not moved.</summary>
     public long RecordStamp { get; set; }
+
+    /// <summary>The council's workforce standards (caseload weights and thresholds, supervision
+    /// cadence, management oversight period) as JSON; null for the defaults. See
+    /// <see cref="Staffing.WorkforceStandards"/>.</summary>
+    public string? WorkforceStandards { get; set; }
 }

@@ -15,6 +15,7 @@ public static class AccessStartup
         services.AddScoped<ChildAccessService>();
         services.AddScoped<Casework.CaseworkServices>();
         services.AddScoped<Work.WorkLists>();
+        services.AddScoped<Work.WorkforceLists>();
         return services;
     }
 }

@@ -1774,6 +1774,10 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<string>("WorkforceStandards")
+                        .HasColumnType("text")
+                        .HasColumnName("workforce_standards");
+
                     b.HasKey("Id")
                         .HasName("pk_local_authorities");
 

@@ -1723,6 +1723,10 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<string>("WorkforceStandards")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workforce_standards");
+
                     b.HasKey("Id")
                         .HasName("pk_local_authorities");
 

@@ -17,6 +17,9 @@ namespace Lantern.Web.Pages.Workforce;
 /// <summary>One case-holding worker's caseload today, as the page shows it.</summary>
 public sealed record CaseloadRow(long WorkerId, string Name, string Team, bool Agency, decimal Fte, Caseload Load);
 
+/// <summary>The team filter of a workforce page: the scope's choices, the team chosen, the page.</summary>
+public sealed record TeamFilter(WorkScope Scope, long? TeamId, string Action);
+
 /// <summary>How many workers hold a number of children in a band.</summary>
 public sealed record CaseloadBand(string Label, int Workers);
 
@@ -44,7 +47,7 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
 
     public DateOnly Today => options.Today;
 
-    public CaseloadWeights Weights { get; } = CaseloadWeights.Default;
+    public CaseloadWeights Weights { get; private set; } = CaseloadWeights.Default;
 
     public WorkScope Scope { get; private set; } = null!;
 
@@ -76,9 +79,9 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
         var directory = await access.DirectoryAsync(cancellationToken);
 
         var today = Today;
-        var weights = Weights;
+        var weights = Weights = (await WorkforceLists.StandardsAsync(db, cancellationToken)).Weights;
         Rows = await lists.KeptAsync(
-            "Caseloads." + scope.Key,
+            "Caseloads." + scope.Key + "." + weights.GetHashCode().ToString(CultureInfo.InvariantCulture),
             (context, ct) => ComputeAsync(context, records, scope, directory, today, weights, ct),
             cancellationToken);
         Distribution = [.. Bands.Select(b => new CaseloadBand(b.Label, Rows.Count(r => r.Load.Children >= b.From && r.Load.Children <= b.To)))];
