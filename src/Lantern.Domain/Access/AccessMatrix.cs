@@ -13,8 +13,8 @@ public static class AccessMatrix
         [StaffRole.NewlyQualifiedSocialWorker] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
         [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
         [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
-        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
-        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork],
+        [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision, Permission.SetWorkforceStandards],
+        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork, Permission.SetWorkforceStandards],
         [StaffRole.ReviewingOfficer] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
         [StaffRole.Lado] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
         [StaffRole.EarlyHelpPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
@@ -82,6 +82,7 @@ public static class AccessMatrix
         Permission.ViewTeamWork => "See their team's work: awaiting authorisation, overdue and unallocated",
         Permission.AllocateWork => "Allocate, reallocate and unallocate children and record a worker leaving",
         Permission.RecordSupervision => "Record personal supervision of the workers they supervise",
+        Permission.SetWorkforceStandards => "Set the council's caseload weights, supervision cadence and oversight period",
         _ => permission.ToString(),
     };
 }

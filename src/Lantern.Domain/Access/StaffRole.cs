@@ -90,4 +90,8 @@ public enum Permission
 
     /// <summary>Record personal supervision of the workers they supervise.</summary>
     RecordSupervision = 15,
+
+    /// <summary>Set the council's workforce standards: caseload weights and thresholds, supervision
+    /// cadence, the management oversight period.</summary>
+    SetWorkforceStandards = 16,
 }

@@ -54,6 +54,11 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
             cancellationToken);
     }
 
+    /// <summary>Saves a change to the council's settings (<paramref name="write"/>) with its audit
+    /// entry, in one transaction.</summary>
+    public Task WriteSettingsAsync(string detail, Func<CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(new AuditEntry { Action = AuditAction.WorkforceChanged, Succeeded = true, RecordType = "council", Detail = detail }, write, cancellationToken);
+
     /// <summary>Saves a new child's record (<paramref name="write"/>, which returns the new child's id
     /// and what was written) and its audit entry in one transaction: for a record whose id is known only
     /// once it is saved.</summary>

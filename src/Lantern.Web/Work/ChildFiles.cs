@@ -57,6 +57,9 @@ public static class ChildFiles
 
     private static readonly ConcurrentDictionary<string, (DateTime ReadAt, LocalStandards Standards, LocalAuthority Authority)> Settings = new(StringComparer.Ordinal);
 
+    /// <summary>Drops the kept council settings of every database (after they are changed).</summary>
+    public static void ForgetSettings() => Settings.Clear();
+
     /// <summary>The council's local standards and settings (the defaults when there is no authority
     /// row), read at most every <see cref="SettingsFreshness"/> per database: every page that judges
     /// a clock asks for them, and they change a few times a year. Read-only by contract.</summary>

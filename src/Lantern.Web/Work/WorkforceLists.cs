@@ -35,6 +35,22 @@ public sealed record WorkforceSnapshot(
     IReadOnlyList<WorkerChangeRow> Changes,
     IReadOnlyList<int> ChangeDistribution);
 
+/// <summary>The council's workforce over time, for the dashboard.</summary>
+/// <param name="Census">The census measures at each 30 September with a full year of data before it.</param>
+/// <param name="Months">The last day of each of the last 12 months (the last is today).</param>
+/// <param name="PersonalInTime">Personal supervision in time on each of those days (per cent).</param>
+/// <param name="Unallocated">Children open to social care and not allocated on each of those days.</param>
+/// <param name="Quarters">The last eight quarters (their first days), oldest first.</param>
+/// <param name="PanelMedians">Per panel, the median working days from request to decision of the
+/// requests made in each quarter and decided.</param>
+public sealed record WorkforceHistory(
+    IReadOnlyList<WorkforceCensus> Census,
+    IReadOnlyList<DateOnly> Months,
+    IReadOnlyList<decimal?> PersonalInTime,
+    IReadOnlyList<int> Unallocated,
+    IReadOnlyList<DateOnly> Quarters,
+    IReadOnlyDictionary<PanelType, IReadOnlyList<decimal?>> PanelMedians);
+
 /// <summary>
 /// Supervision, management oversight and changes of worker for a manager's scope (their team and the
 /// people they manage, their service, or every team), worked out from the record by the domain's
@@ -73,6 +89,94 @@ public sealed class WorkforceLists(WorkLists lists, ChildRecordCache records, Ch
         var today = Today;
         var key = string.Create(CultureInfo.InvariantCulture, $"Workforce.{scope.Key}.{standards.ToJson().GetHashCode(StringComparison.Ordinal)}");
         return await lists.KeptAsync(key, (db, ct) => ComputeAsync(db, records, scope, directory, today, standards, ct), cancellationToken);
+    }
+
+    /// <summary>The council's workforce over time (kept, rebuilt in the background like the lists).</summary>
+    public async Task<WorkforceHistory> HistoryAsync(WorkforceStandards standards, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standards);
+        var today = Today;
+        var key = string.Create(CultureInfo.InvariantCulture, $"WorkforceHistory.{standards.ToJson().GetHashCode(StringComparison.Ordinal)}");
+        return await lists.KeptAsync(key, (db, ct) => ComputeHistoryAsync(db, today, standards, ct), cancellationToken);
+    }
+
+    private static async Task<WorkforceHistory> ComputeHistoryAsync(LanternDbContext db, DateOnly today, WorkforceStandards standards, CancellationToken cancellationToken)
+    {
+        var (_, authority) = await ChildFiles.AuthorityAsync(db, cancellationToken);
+        var teams = await db.Teams.AsNoTracking().ToListAsync(cancellationToken);
+        var workers = await db.Workers.AsNoTracking().ToListAsync(cancellationToken);
+
+        // Census dates: each 30 September with a year of data before it.
+        var censusDates = new List<DateOnly>();
+        for (var year = authority.DataFrom.Year; year <= today.Year; year++)
+        {
+            var date = new DateOnly(year, 9, 30);
+            if (date.AddYears(-1) >= authority.DataFrom.AddDays(-1) && date <= today)
+            {
+                censusDates.Add(date);
+            }
+        }
+
+        var allocations = new List<Allocation>();
+        foreach (var d in censusDates)
+        {
+            allocations.AddRange(await db.Allocations.AsNoTracking().Where(a => a.StartDate <= d && (a.EndDate == null || a.EndDate > d)).ToListAsync(cancellationToken));
+        }
+
+        var sickness = await db.WorkerAbsences.AsNoTracking().Where(a => a.Kind == AbsenceKind.Sickness).ToListAsync(cancellationToken);
+        var census = censusDates
+            .Select(d => WorkforceCensus.On(d, teams, workers, allocations.Where(a => a.StartDate <= d && (a.EndDate is null || a.EndDate > d)).DistinctBy(a => a.Id), sickness))
+            .ToList();
+
+        // Month ends: the last day of each of the 11 months before this one, and today.
+        var months = Enumerable.Range(1, 11).Reverse()
+            .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back + 1).AddDays(-1))
+            .Append(today)
+            .ToList();
+        var first = months[0].AddYears(-1);
+        var absences = (await db.WorkerAbsences.AsNoTracking().Where(a => a.EndDate >= first).ToListAsync(cancellationToken)).ToLookup(a => a.WorkerId);
+        var personal = (await db.Supervisions.AsNoTracking()
+            .Where(s => s.Kind == SupervisionKind.Personal && s.Date >= first && s.Date <= today)
+            .Select(s => new { s.WorkerId, s.Date })
+            .ToListAsync(cancellationToken)).ToLookup(s => s.WorkerId, s => s.Date);
+        var inTime = new List<decimal?>();
+        var unallocated = new List<int>();
+        foreach (var d in months)
+        {
+            var statuses = workers.Where(w => w.IsInPost(d) && Supervised(w.Role)).Select(w =>
+            {
+                var last = personal[w.Id].Where(x => x <= d).DefaultIfEmpty().Max();
+                IEnumerable<Supervision> seen = last == default ? [] : [new Supervision { Kind = SupervisionKind.Personal, WorkerId = w.Id, Date = last }];
+                return SupervisionCompliance.Personal(w, seen, absences[w.Id], d, standards.Cadence);
+            });
+            inTime.Add(SupervisionCompliance.CompliancePercent(statuses));
+            unallocated.Add(await UnallocatedOnAsync(db, d, cancellationToken));
+        }
+
+        // Quarters: the last eight, oldest first.
+        var thisQuarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        var quarters = Enumerable.Range(0, 8).Reverse().Select(back => thisQuarter.AddMonths(-3 * back)).ToList();
+        var requests = await db.PanelDecisions.AsNoTracking().Where(p => p.RequestDate >= quarters[0]).ToListAsync(cancellationToken);
+        var medians = Enum.GetValues<PanelType>().ToDictionary(
+            panel => panel,
+            panel => (IReadOnlyList<decimal?>)[.. quarters.Select(q => PanelWaits.Summarise(requests, q, q.AddMonths(3).AddDays(-1) < today ? q.AddMonths(3).AddDays(-1) : today, today).Single(s => s.Panel == panel).MedianWorkingDays)]);
+        return new WorkforceHistory(census, months, inTime, unallocated, quarters, medians);
+    }
+
+    /// <summary>Children open to social care on <paramref name="day"/> (a referral, a plan or a care
+    /// episode open that day), alive, with no allocation open that day: as the unallocated list counts
+    /// today, for any day, by the database.</summary>
+    public static Task<int> UnallocatedOnAsync(LanternDbContext db, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var allocated = db.Allocations.Where(a => a.StartDate <= day && (a.EndDate == null || a.EndDate >= day)).Select(a => a.ChildId);
+        var open = db.Referrals.Where(r => r.ReferralDate <= day && (r.ClosureDate == null || r.ClosureDate > day)).Select(r => r.ChildId)
+            .Union(db.ProtectionPlans.Where(p => p.StartDate <= day && (p.EndDate == null || p.EndDate > day)).Select(p => p.ChildId))
+            .Union(db.ChildInNeedPlans.Where(p => p.StartDate <= day && (p.EndDate == null || p.EndDate > day)).Select(p => p.ChildId))
+            .Union(db.CareEpisodes.Where(e => e.StartDate <= day && (e.EndDate == null || e.EndDate > day)).Select(e => e.ChildId));
+        return db.Children.AsNoTracking()
+            .Where(c => open.Contains(c.Id) && !allocated.Contains(c.Id) && (c.DateOfDeath == null || c.DateOfDeath > day))
+            .CountAsync(cancellationToken);
     }
 
     private static bool Supervised(WorkerRole role) =>

@@ -27,6 +27,7 @@ public class AccessMatrixTests
     private const Permission TeamWork = Permission.ViewTeamWork;
     private const Permission Allocate = Permission.AllocateWork;
     private const Permission Supervise = Permission.RecordSupervision;
+    private const Permission Standards = Permission.SetWorkforceStandards;
 
     /// <summary>The matrix as reviewed: every role, and exactly what it may do.</summary>
     private static readonly Dictionary<StaffRole, Permission[]> Expected = new()
@@ -35,8 +36,8 @@ public class AccessMatrixTests
         [StaffRole.NewlyQualifiedSocialWorker] = [Find, Open, Glass, Contacts, Casework],
         [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
         [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
-        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
-        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork],
+        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise, Standards],
+        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork, Standards],
         [StaffRole.ReviewingOfficer] = [Find, Open, Glass, Casework],
         [StaffRole.Lado] = [Find, Open, Glass, Casework],
         [StaffRole.EarlyHelpPractitioner] = [Find, Open, Glass, Contacts, Casework],

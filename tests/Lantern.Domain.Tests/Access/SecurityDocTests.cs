@@ -29,6 +29,7 @@ public class SecurityDocTests
         ("Team work", Permission.ViewTeamWork),
         ("Allocate", Permission.AllocateWork),
         ("Supervision", Permission.RecordSupervision),
+        ("Standards", Permission.SetWorkforceStandards),
     ];
 
     private static string Header => "| Role | " + string.Join(" | ", Columns.Select(c => c.Heading)) + " |";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Lantern.Domain.Access;
@@ -136,6 +137,111 @@ public sealed partial class WorkforceListTests(LanternWebServer server)
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_each_chart_with_its_table_and_the_census_and_unallocated_figures_agree_with_the_record()
+    {
+        var director = await SessionPool.ForAsync(server, StaffRole.Director);
+        WorkLists.Forget(server.Services.GetRequiredService<IMemoryCache>());
+        var (page, html) = await director.GetAsync("/workforce");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        foreach (var chart in new[] { "caseload-chart", "agency-turnover-chart", "supervision-chart", "unallocated-chart", "panel-chart" })
+        {
+            Assert.Contains($"id=\"{chart}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"id=\"{chart}-table\"", html, StringComparison.Ordinal);
+        }
+
+        // The census at 30 September 2025, worked again here from the whole record.
+        var census = await data.QueryAsync(async db => Lantern.Domain.Staffing.WorkforceCensus.On(
+            D(2025, 9, 30),
+            await db.Teams.AsNoTracking().ToListAsync(Ct),
+            await db.Workers.AsNoTracking().ToListAsync(Ct),
+            await db.Allocations.AsNoTracking().ToListAsync(Ct),
+            await db.WorkerAbsences.AsNoTracking().ToListAsync(Ct)));
+        var row = Cells(RowPattern().Matches(WorkViewTests.Table(html, "agency-turnover-chart-table")).Select(m => m.Value).Single(r => r.Contains(">2025<", StringComparison.Ordinal)));
+        Assert.Equal(
+            [Percent(census.AgencyRate), Percent(census.TurnoverRate), Percent(census.VacancyRate)],
+            row[1..]);
+
+        // Unallocated today, as the team work page counts the council's. Other tests move children in
+        // and out of the queue while this runs, so both are read again (fresh) until they are read in
+        // the same quiet moment.
+        string counted = "", shown = "";
+        for (var attempt = 0; attempt < 5 && (counted.Length == 0 || counted != shown); attempt++)
+        {
+            WorkLists.Forget(server.Services.GetRequiredService<IMemoryCache>());
+            var (_, dashboard) = await director.GetAsync("/workforce");
+            var (_, teamWork) = await director.GetAsync("/team-work");
+            counted = Regex.Match(teamWork, @"([0-9,]+) unallocated children").Groups[1].Value;
+            shown = Cells(RowPattern().Matches(WorkViewTests.Table(dashboard, "unallocated-chart-table")).Select(m => m.Value).Last())[1];
+        }
+
+        Assert.Equal(counted, shown);
+    }
+
+    [Fact]
+    public async Task The_standards_are_read_by_managers_changed_only_by_a_director_and_bad_answers_change_nothing()
+    {
+        var tm = await SessionPool.ForAsync(server, StaffRole.TeamManager);
+        var (read, readHtml) = await tm.GetAsync("/workforce/settings");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.DoesNotContain("<form method=\"post\"", readHtml, StringComparison.Ordinal);
+        var stored = () => data.QueryAsync(db => db.Authorities.AsNoTracking().OrderBy(a => a.Id).Select(a => a.WorkforceStandards).FirstAsync(Ct));
+        // The form is not shown to them: post with a token from a form they do have.
+        var own = await data.WorkerIdAsync(StaffRole.TeamManager);
+        var (refused, _) = await tm.PostFormAsync($"/workforce/workers/{own}/supervision", Good(), "/workforce/settings");
+        var location = refused.Headers.Location is { } l ? new Uri(server.RootUri, l).AbsolutePath : null;
+        Assert.True(
+            refused.StatusCode == HttpStatusCode.Forbidden || (refused.StatusCode == HttpStatusCode.Redirect && location == "/account/access-denied"),
+            $"a team manager changing the standards got {(int)refused.StatusCode} {location}");
+        Assert.Null(await stored());
+
+        var director = await SessionPool.ForAsync(server, StaffRole.Director);
+        var path = "/workforce/settings";
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("ChildProtection", "one and a half")), "f-child-protection", "Enter the weight of a child on a protection plan as a number, like 1.5", stored);
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("ChildProtection", "")), "f-child-protection", "Enter the weight of a child on a protection plan", stored);
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("Threshold", "-3")), "f-threshold", "The caseload threshold must be more than 0 and no more than 100", stored);
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("NewlyQualifiedWorkingDays", "25")), "f-newly-qualified-working-days", "Supervision of newly qualified workers must be due at least as often as for other workers", stored);
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("CaseWorkingDays", "20.5")), "f-case-working-days", "Enter the case supervision of each allocated child due every (working days) as a whole number, like 20", stored);
+        await data.AssertRefusedAsync(director, path, RecordTestData.With(Good(), ("OversightDays", "0")), "f-oversight-days", "Management oversight must be due every 1 to 365 days", stored);
+
+        // A longer oversight period (no other test depends on the 30-day default being exactly 30).
+        try
+        {
+            var (saved, _) = await director.PostFormAsync(path, RecordTestData.With(Good(), ("OversightDays", "45")));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Equal(45, Lantern.Domain.Staffing.WorkforceStandards.FromJson(await stored(), out _).Oversight.Days);
+            var (_, oversight) = await director.GetAsync("/workforce/oversight");
+            Assert.Contains("at least every 45 days", oversight, StringComparison.Ordinal);
+            var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.WorkforceChanged && e.RecordType == "council").ToListAsync(Ct));
+            Assert.Contains(audit, e => e.Detail!.Contains("\"Days\":45", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await data.SaveAsync(db => db.Authorities.OrderBy(a => a.Id).First().WorkforceStandards = null);
+            Lantern.Web.Work.ChildFiles.ForgetSettings();
+        }
+    }
+
+    /// <summary>The default standards, as the form posts them.</summary>
+    private static Dictionary<string, string> Good() => new()
+    {
+        ["InProceedings"] = "2",
+        ["ChildProtection"] = "1.5",
+        ["LookedAfter"] = "1.25",
+        ["OpenAssessment"] = "1",
+        ["ChildInNeed"] = "1",
+        ["CareLeaver"] = "0.5",
+        ["Other"] = "1",
+        ["Threshold"] = "20",
+        ["NewlyQualifiedThreshold"] = "17",
+        ["PersonalWorkingDays"] = "20",
+        ["NewlyQualifiedWorkingDays"] = "10",
+        ["CaseWorkingDays"] = "30",
+        ["OversightDays"] = "30",
+    };
+
+    private static string Percent(decimal? value) => value is { } v ? v.ToString(v == Math.Round(v) ? "N0" : "0.0", CultureInfo.InvariantCulture) + "%" : "No figure";
 
     private static string WorkerRow(string table, long workerId)
     {

@@ -80,10 +80,7 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
 
         var today = Today;
         var weights = Weights = (await WorkforceLists.StandardsAsync(db, cancellationToken)).Weights;
-        Rows = await lists.KeptAsync(
-            "Caseloads." + scope.Key + "." + weights.GetHashCode().ToString(CultureInfo.InvariantCulture),
-            (context, ct) => ComputeAsync(context, records, scope, directory, today, weights, ct),
-            cancellationToken);
+        Rows = await RowsAsync(lists, records, scope, directory, today, weights, cancellationToken);
         Distribution = [.. Bands.Select(b => new CaseloadBand(b.Label, Rows.Count(r => r.Load.Children >= b.From && r.Load.Children <= b.To)))];
         var fte = Rows.Sum(r => r.Fte);
         AverageCaseload = fte == 0 ? null : Math.Round(Rows.Sum(r => r.Load.Children) / fte, 1, MidpointRounding.AwayFromZero);
@@ -94,6 +91,19 @@ public sealed class CaseloadsModel(LanternDbContext db, LanternDataOptions optio
             detail: string.Create(CultureInfo.InvariantCulture, $"caseloads ({(teamId is { } t ? "team " + t.ToString(CultureInfo.InvariantCulture) : "all in scope")}): {Rows.Count} workers, {OverThreshold} over threshold"),
             cancellationToken: cancellationToken);
         return Page();
+    }
+
+    /// <summary>Each case-holding worker's caseload in <paramref name="scope"/>, heaviest first, kept
+    /// like the team lists (<see cref="WorkLists.KeptAsync"/>) per scope and weights.</summary>
+    public static Task<IReadOnlyList<CaseloadRow>> RowsAsync(WorkLists lists, ChildRecordCache records, WorkScope scope, WorkerDirectory directory, DateOnly today, CaseloadWeights weights, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(weights);
+        return lists.KeptAsync(
+            "Caseloads." + scope.Key + "." + weights.GetHashCode().ToString(CultureInfo.InvariantCulture),
+            (context, ct) => ComputeAsync(context, records, scope, directory, today, weights, ct),
+            cancellationToken);
     }
 
     /// <summary>Each case-holding worker's caseload in <paramref name="scope"/>, heaviest first.</summary>
