@@ -1,4 +1,5 @@
 using Lantern.Domain.Model;
+using Lantern.Domain.Staffing;
 
 namespace Lantern.Metrics;
 
@@ -215,8 +216,10 @@ public static class Population
     }
 }
 
-/// <summary>Workforce figures on a date. Social workers: registered roles that practise social
-/// work; case-holding: social workers and advanced practitioners (the census caseload basis).</summary>
+/// <summary>Workforce figures on a date. Who counts as a social worker, and who holds cases, is the
+/// workforce census's definition (<see cref="WorkforceCensus.InScope"/> and
+/// <see cref="WorkforceCensus.CaseHolding"/>): registered workers in a social work role, and of them
+/// social workers and advanced practitioners.</summary>
 public sealed class Workforce
 {
     public double SocialWorkerFte { get; private init; }
@@ -231,11 +234,6 @@ public sealed class Workforce
 
     public HashSet<long> AllocatedChildren { get; private init; } = [];
 
-    public static bool IsSocialWorker(Worker w) => w.Role is WorkerRole.SocialWorker or WorkerRole.AdvancedPractitioner
-        or WorkerRole.TeamManager or WorkerRole.ServiceManager or WorkerRole.IndependentReviewingOfficer or WorkerRole.Lado;
-
-    public static bool IsCaseHolding(Worker w) => w.Role is WorkerRole.SocialWorker or WorkerRole.AdvancedPractitioner;
-
     public static Workforce On(AuthorityData data, DateOnly asAt)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -243,7 +241,7 @@ public sealed class Workforce
         double swFte = 0, agencyFte = 0, caseHoldingFte = 0;
         foreach (var w in data.Workers)
         {
-            if (!InPost(w, asAt) || !IsSocialWorker(w))
+            if (!InPost(w, asAt) || !WorkforceCensus.InScope(w))
             {
                 continue;
             }
@@ -254,7 +252,7 @@ public sealed class Workforce
                 agencyFte += (double)w.Fte;
             }
 
-            if (IsCaseHolding(w))
+            if (WorkforceCensus.CaseHolding(w))
             {
                 caseHoldingFte += (double)w.Fte;
             }
@@ -271,7 +269,7 @@ public sealed class Workforce
             }
 
             allocated.Add(a.ChildId);
-            if (workers.TryGetValue(a.WorkerId, out var w) && IsCaseHolding(w))
+            if (workers.TryGetValue(a.WorkerId, out var w) && WorkforceCensus.CaseHolding(w))
             {
                 cases++;
                 socialWork.Add(a.ChildId);

@@ -53,14 +53,21 @@ public sealed record WorkforceCensus(
     /// <summary>Absence rate: working days lost to sickness ÷ available working days × 100.</summary>
     public decimal? AbsenceRate => Percent(WorkingDaysLost, AvailableWorkingDays);
 
+    /// <summary>Whether <paramref name="role"/> is a social work role: social worker, advanced
+    /// practitioner, team manager, service manager, head of service, independent reviewing officer or
+    /// allegations officer (not business support, personal advisers, early help practitioners,
+    /// analysts or the director). Someone in one of these roles must be registered with Social Work
+    /// England.</summary>
+    public static bool IsSocialWorkRole(WorkerRole role) => role is WorkerRole.SocialWorker or WorkerRole.AdvancedPractitioner
+        or WorkerRole.TeamManager or WorkerRole.ServiceManager or WorkerRole.HeadOfService or WorkerRole.IndependentReviewingOfficer or WorkerRole.Lado;
+
     /// <summary>Whether <paramref name="worker"/> is in the census: a registered social worker in a
-    /// social work role (not business support, personal advisers, early help practitioners or the
-    /// director, who is counted only if registered and in a social work role).</summary>
+    /// social work role (<see cref="IsSocialWorkRole"/>). This is the one definition of who counts as
+    /// a social worker in the workforce figures.</summary>
     public static bool InScope(Worker worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
-        return !string.IsNullOrWhiteSpace(worker.Registration) && worker.Role is WorkerRole.SocialWorker or WorkerRole.AdvancedPractitioner
-            or WorkerRole.TeamManager or WorkerRole.ServiceManager or WorkerRole.HeadOfService or WorkerRole.IndependentReviewingOfficer or WorkerRole.Lado;
+        return !string.IsNullOrWhiteSpace(worker.Registration) && IsSocialWorkRole(worker.Role);
     }
 
     /// <summary>Whether <paramref name="worker"/> is a case-holding social worker (the caseload basis).</summary>
@@ -92,10 +99,9 @@ public sealed record WorkforceCensus(
         decimal vacancies = 0, covering = 0;
         foreach (var team in teams)
         {
-            var filled = employed.Where(w => w.TeamId == team.Id).Sum(w => w.Fte);
-            var vacant = Math.Max(0, team.EstablishmentFte - filled);
-            vacancies += vacant;
-            covering += Math.Min(vacant, agency.Where(w => w.TeamId == team.Id).Sum(w => w.Fte));
+            var staffing = TeamStaffing.Of(team, inPost, asAt);
+            vacancies += staffing.VacancyFte;
+            covering += staffing.AgencyCoveringVacanciesFte;
         }
 
         var caseHolders = inPost.Where(CaseHolding).ToDictionary(w => w.Id);

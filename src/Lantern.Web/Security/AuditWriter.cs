@@ -59,6 +59,24 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
     public Task WriteSettingsAsync(string detail, Func<CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
         WriteAsync(new AuditEntry { Action = AuditAction.WorkforceChanged, Succeeded = true, RecordType = "council", Detail = detail }, write, cancellationToken);
 
+    /// <summary>Saves a new worker (<paramref name="write"/>, which returns the new worker's id and what
+    /// was written) and its <see cref="AuditAction.WorkforceChanged"/> entry in one transaction: for a
+    /// worker whose id is known only once they are saved.</summary>
+    public async Task WriteNewWorkerAsync(Func<CancellationToken, Task<(long WorkerId, string Detail)>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var entry = new AuditEntry { Action = AuditAction.WorkforceChanged, Succeeded = true, RecordType = "worker" };
+        await WriteAsync(
+            entry,
+            async ct =>
+            {
+                var (workerId, detail) = await write(ct);
+                entry.RecordId = workerId;
+                entry.Detail = Truncate(detail, 2000);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Saves a new child's record (<paramref name="write"/>, which returns the new child's id
     /// and what was written) and its audit entry in one transaction: for a record whose id is known only
     /// once it is saved.</summary>

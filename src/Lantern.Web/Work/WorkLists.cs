@@ -251,7 +251,16 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
     public async Task<WorkScope?> ScopeAsync(ClaimsPrincipal user, long? teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var directory = await access.DirectoryAsync(cancellationToken);
+        return ScopeIn(await access.DirectoryAsync(cancellationToken), user, teamId);
+    }
+
+    /// <summary>Whose work the team view of <paramref name="user"/> would cover with the workers and
+    /// teams of <paramref name="directory"/> (for example with a new worker added, to see whether the
+    /// person would see them); null when <paramref name="teamId"/> is not a team they may choose.</summary>
+    public static WorkScope? ScopeIn(WorkerDirectory directory, ClaimsPrincipal user, long? teamId)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(user);
         var role = user.StaffRole();
         var me = directory.Worker(user.Worker());
         var all = directory.Teams.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).ToList();
