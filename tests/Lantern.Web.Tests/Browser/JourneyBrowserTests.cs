@@ -295,6 +295,7 @@ public sealed class JourneyBrowserTests(LanternWebServer server, BrowserFixture 
             await worker.OpenAsync("/my-work");
             await manager.OpenAsync("/team-work");
             await manager.OpenAsync("/workforce/caseloads");
+            await manager.OpenAsync("/workforce/panels");
             await manager.OpenAsync("/front-door");
 
             // What was saved.
