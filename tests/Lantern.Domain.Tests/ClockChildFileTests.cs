@@ -32,6 +32,7 @@ public class ClockChildFileTests
         data.PrivateFostering.Add(new PrivateFosteringArrangement { Id = 1, ChildId = 3 });
         data.CareProceedings.Add(new CareProceedings { Id = 1, ChildId = 1 });
         data.Allegations.AddRange([new Allegation { Id = 1, ChildId = 3 }, new Allegation { Id = 2, ChildId = null }, new Allegation { Id = 3, ChildId = 1 }]);
+        data.PanelDecisions.AddRange([new PanelDecision { Id = 1, ChildId = 3 }, new PanelDecision { Id = 2, ChildId = 1 }, new PanelDecision { Id = 3, ChildId = 3 }, new PanelDecision { Id = 4, ChildId = 99 }]);
         // Records the clock does not read are not gathered.
         data.CaseNotes.Add(new CaseNote { Id = 1, ChildId = 1 });
         return data;
@@ -57,6 +58,7 @@ public class ClockChildFileTests
         Assert.Equal([1L], Ids(three.CoreGroups));
         Assert.Equal([1L], Ids(three.PrivateFostering));
         Assert.Equal([1L], Ids(three.Allegations));
+        Assert.Equal([1L, 3L], Ids(three.PanelDecisions));
         Assert.Empty(three.CareEpisodes);
 
         var one = files[1];
@@ -72,9 +74,11 @@ public class ClockChildFileTests
         Assert.Equal([1L], Ids(one.CareLeaverContacts));
         Assert.Equal([1L], Ids(one.CareProceedings));
         Assert.Equal([3L], Ids(one.Allegations));
+        Assert.Equal([2L], Ids(one.PanelDecisions));
 
         var two = files[2];
         Assert.Empty(two.Contacts);
+        Assert.Empty(two.PanelDecisions);
         Assert.Empty(two.Visits);
         Assert.Empty(two.Allegations);
     }
@@ -120,6 +124,7 @@ public class ClockChildFileTests
         Assert.Equal(Ids(all.PrivateFostering), Ids(one.PrivateFostering));
         Assert.Equal(Ids(all.CareProceedings), Ids(one.CareProceedings));
         Assert.Equal(Ids(all.Allegations), Ids(one.Allegations));
+        Assert.Equal(Ids(all.PanelDecisions), Ids(one.PanelDecisions));
     }
 
     [Fact]

@@ -60,6 +60,10 @@ public sealed class ChildFile
     /// <summary>LADO allegations that name this child.</summary>
     public IReadOnlyList<Allegation> Allegations { get; init => field = Freeze(value); } = [];
 
+    /// <summary>Requests to the council's decision panels about this child and the panels' decisions
+    /// (not timed by the statutory clock; used by the journey's pages).</summary>
+    public IReadOnlyList<PanelDecision> PanelDecisions { get; init => field = Freeze(value); } = [];
+
     /// <summary>The file of one child. Scans every list once; to build files for many children use
     /// <see cref="IndexAll"/>, which is one pass for all of them.</summary>
     /// <exception cref="KeyNotFoundException">No child with <paramref name="childId"/> in <paramref name="data"/>.</exception>
@@ -90,6 +94,7 @@ public sealed class ChildFile
             CareProceedings = Of(data.CareProceedings, childId),
             EarlyHelp = Of(data.EarlyHelp, childId),
             Allegations = data.Allegations.FindAll(a => a.ChildId == childId).AsReadOnly(),
+            PanelDecisions = Of(data.PanelDecisions, childId),
         };
     }
 
@@ -130,6 +135,7 @@ public sealed class ChildFile
         var fostering = Bucket(data.PrivateFostering, slots, children.Count);
         var proceedings = Bucket(data.CareProceedings, slots, children.Count);
         var earlyHelp = Bucket(data.EarlyHelp, slots, children.Count);
+        var panels = Bucket(data.PanelDecisions, slots, children.Count);
 
         var allegations = new List<Allegation>?[children.Count];
         foreach (var a in data.Allegations)
@@ -170,6 +176,7 @@ public sealed class ChildFile
                 CareProceedings = Take(proceedings, i),
                 EarlyHelp = Take(earlyHelp, i),
                 Allegations = Take(allegations, i),
+                PanelDecisions = Take(panels, i),
             });
         }
 

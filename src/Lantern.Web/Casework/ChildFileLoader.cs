@@ -35,6 +35,7 @@ public static class ChildFileLoader
             CareProceedings = await Of(db.CareProceedings, id, cancellationToken),
             EarlyHelp = await Of(db.EarlyHelp, id, cancellationToken),
             Allegations = await db.Allegations.AsNoTracking().Where(a => a.ChildId == id).ToListAsync(cancellationToken),
+            PanelDecisions = await Of(db.PanelDecisions, id, cancellationToken),
         };
     }
 
@@ -65,7 +66,8 @@ public static class ChildFileLoader
         IEnumerable<PrivateFosteringArrangement>? privateFostering = null,
         IEnumerable<CareProceedings>? careProceedings = null,
         IEnumerable<Allegation>? allegations = null,
-        IEnumerable<EarlyHelpEpisode>? earlyHelp = null)
+        IEnumerable<EarlyHelpEpisode>? earlyHelp = null,
+        IEnumerable<PanelDecision>? panelDecisions = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         return new ChildFile(file.Child)
@@ -89,6 +91,7 @@ public static class ChildFileLoader
             CareProceedings = careProceedings?.ToList() ?? file.CareProceedings,
             Allegations = allegations?.ToList() ?? file.Allegations,
             EarlyHelp = earlyHelp?.ToList() ?? file.EarlyHelp,
+            PanelDecisions = panelDecisions?.ToList() ?? file.PanelDecisions,
         };
     }
 

@@ -42,6 +42,7 @@ public static class ChildFiles
             data.PrivateFostering.AddRange(await Of(db.PrivateFostering, ids, cancellationToken));
             data.CareProceedings.AddRange(await Of(db.CareProceedings, ids, cancellationToken));
             data.EarlyHelp.AddRange(await Of(db.EarlyHelp, ids, cancellationToken));
+            data.PanelDecisions.AddRange(await Of(db.PanelDecisions, ids, cancellationToken));
             data.Allegations.AddRange(await db.Allegations.AsNoTracking()
                 .Where(a => a.ChildId != null && ids.Contains(a.ChildId.Value))
                 .OrderBy(a => a.Id)

@@ -97,7 +97,7 @@ public sealed class ChildRecordCache : IDisposable
         1 + f.Contacts.Count + f.Referrals.Count + f.Assessments.Count + f.StrategyDiscussions.Count + f.Section47s.Count
         + f.Conferences.Count + f.ProtectionPlans.Count + f.CoreGroups.Count + f.ChildInNeedPlans.Count + f.ChildInNeedReviews.Count
         + f.CareEpisodes.Count + f.CareReviews.Count + f.HealthChecks.Count + f.Visits.Count + f.CareLeaverContacts.Count
-        + f.PrivateFostering.Count + f.CareProceedings.Count + f.Allegations.Count + f.EarlyHelp.Count;
+        + f.PrivateFostering.Count + f.CareProceedings.Count + f.Allegations.Count + f.EarlyHelp.Count + f.PanelDecisions.Count;
 
     private enum Kind
     {

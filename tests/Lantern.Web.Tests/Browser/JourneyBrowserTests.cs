@@ -295,10 +295,6 @@ public sealed class JourneyBrowserTests(LanternWebServer server, BrowserFixture 
             await worker.OpenAsync("/my-work");
             await manager.OpenAsync("/team-work");
             await manager.OpenAsync("/workforce/caseloads");
-            await manager.OpenAsync("/workforce/teams");
-            await manager.OpenAsync("/workforce/workers");
-            await manager.OpenAsync("/workforce/workers/new");
-            await manager.OpenAsync("/workforce/census");
             await manager.OpenAsync("/front-door");
 
             // What was saved.

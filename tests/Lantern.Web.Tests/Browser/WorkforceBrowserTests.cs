@@ -68,6 +68,11 @@ public sealed class WorkforceBrowserTests(LanternWebServer server, BrowserFixtur
         await tm.OpenAsync("/workforce/oversight");
         await tm.OpenAsync("/workforce/changes");
         await tm.OpenAsync("/workforce/settings");
+        await tm.OpenAsync("/workforce/teams");
+        await tm.OpenAsync("/workforce/workers");
+        await tm.OpenAsync("/workforce/workers/new");
+        await tm.OpenAsync("/workforce/census");
+        await tm.OpenAsync("/workforce/panels");
 
         // The leaver's page, from the caseloads list.
         await tm.OpenAsync($"/workforce/workers/{leaver.Id}");
