@@ -71,13 +71,15 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
     {
         var pages = (await PageEndpoints.AllAsync(server)).Where(p => p.Access != PageAccess.Anonymous).ToList();
         var (role, namedData, userId) = await AccountAsync(userName);
+        // A worker's pages get the account's own worker (in their scope), or the first worker.
+        var workerId = await WorkerForAsync(userName);
         var (child, canOpen) = await ChildForAsync(userName);
         var session = await SessionPool.ForAsync(server, userName);
         var failures = new List<string>();
 
         foreach (var page in pages)
         {
-            var path = page.PathFor(child, userId);
+            var path = page.PathFor(child, userId, workerId);
             var expected = page.Access == PageAccess.SignedIn || AccessMatrix.Allows(role, page.Permission!.Value, namedData);
 
             // Parts of a child's record, and recording on it, need a relationship with the child as
@@ -129,6 +131,14 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    private async Task<long> WorkerForAsync(string userName)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+        return await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.WorkerId).SingleAsync(Ct)
+            ?? await db.Workers.AsNoTracking().OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
+    }
+
     private async Task<(StaffRole Role, bool NamedData, string UserId)> AccountAsync(string userName)
     {
         await using var scope = server.Services.CreateAsyncScope();
@@ -176,9 +186,9 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
 
     public string Describe() => Access == PageAccess.Permission ? $"needs {Permission}" : Access.ToString();
 
-    /// <summary>The route with real values: a child's id for a child's page, an account id for an
-    /// account's page; optional parameters left out.</summary>
-    public string PathFor(long childId, string userId)
+    /// <summary>The route with real values: a child's id for a child's page, a worker's id for a
+    /// worker's page, an account id for an account's page; optional parameters left out.</summary>
+    public string PathFor(long childId, string userId, long workerId = 1)
     {
         var path = Parameter().Replace(Route, m =>
         {
@@ -188,6 +198,11 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
             }
 
             var name = m.Groups["name"].Value;
+            if (Route.StartsWith("/workforce/workers/", StringComparison.Ordinal))
+            {
+                return workerId.ToString(CultureInfo.InvariantCulture);
+            }
+
             var isChild = Route.StartsWith("/children/", StringComparison.Ordinal) || name.Contains("child", StringComparison.OrdinalIgnoreCase);
             return isChild ? childId.ToString(CultureInfo.InvariantCulture) : Uri.EscapeDataString(userId);
         });

@@ -103,9 +103,9 @@ public sealed class WorkforceBrowserTests(LanternWebServer server, BrowserFixtur
         await tm.OpenAsync($"/children/{second}/allocation");
         await tm.SelectAsync("WorkerId", colleague.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await tm.SelectAsync("Reason", "LEFTRL");
-        await tm.SaveAsync("Change worker", $"/children/{second}");
+        await tm.SaveAsync("Allocate", $"/children/{second}");
         var secondNow = await data.QueryAsync(db => db.Allocations.AsNoTracking().Where(a => a.ChildId == second).OrderBy(a => a.Id).ToListAsync(Ct));
-        Assert.Equal(colleague.Id, secondNow[^1].WorkerId);
+        Assert.Equal((colleague.Id, (SocialWorkerChangeReason?)SocialWorkerChangeReason.WorkerLeft), (secondNow[^1].WorkerId, secondNow[^1].Reason));
 
         // The colleague's page now lists both children.
         await tm.OpenAsync($"/workforce/workers/{colleague.Id}");

@@ -108,14 +108,17 @@ public sealed class AllocationTests(LanternWebServer server)
         }
 
         // A form opened before someone else changed the child's allocations is refused.
-        await data.AssertRefusedAsync(s, path, RecordTestData.With(today, ("WorkerId", next.Id.ToString(CultureInfo.InvariantCulture)), ("record-version", "1")), "f-worker-id", "Someone else changed this child's allocation while you were choosing. Check the history below and choose again", state);
+        await data.AssertRefusedAsync(s, path, RecordTestData.With(today, ("WorkerId", next.Id.ToString(CultureInfo.InvariantCulture)), ("Reason", "MANAGE"), ("record-version", "1")), "f-worker-id", "Someone else changed this child's allocation while you were choosing. Check the history below and choose again", state);
 
-        var (saved, _) = await s.PostFormAsync(path, RecordTestData.With(today, ("WorkerId", next.Id.ToString(CultureInfo.InvariantCulture))));
+        // The child had a worker before, so this is a change of worker and needs its reason.
+        await data.AssertRefusedAsync(s, path, RecordTestData.With(today, ("WorkerId", next.Id.ToString(CultureInfo.InvariantCulture))), "f-reason", "Choose why the child's worker is changing", state);
+
+        var (saved, _) = await s.PostFormAsync(path, RecordTestData.With(today, ("WorkerId", next.Id.ToString(CultureInfo.InvariantCulture)), ("Reason", "MANAGE")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("/team-work#unallocated", saved.Headers.Location?.OriginalString);
         var now = await AllocationsAsync(child);
         Assert.Equal(2, now.Count);
-        Assert.Equal((next.Id, data.Today, (DateOnly?)null), (now[1].WorkerId, now[1].StartDate, now[1].EndDate));
+        Assert.Equal((next.Id, data.Today, (DateOnly?)null, (SocialWorkerChangeReason?)SocialWorkerChangeReason.CaseloadManagement), (now[1].WorkerId, now[1].StartDate, now[1].EndDate, now[1].Reason));
         var written = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ChildId == child && e.Action == AuditAction.WriteRecord).ToListAsync(Ct));
         Assert.Contains(written, e => e.Basis == AccessBasis.UnallocatedQueue && e.Detail!.Contains($"allocated to worker {next.Id}", StringComparison.Ordinal));
 

@@ -132,9 +132,17 @@ public sealed partial class WorkViewTests(LanternWebServer server)
         // The allocated child with the submitted assessment is not unallocated.
         Assert.DoesNotContain($"href=\"/children/{submitted}\"", Table(html, "unallocated-table"), StringComparison.Ordinal);
 
-        // Unallocated is longest-waiting first.
-        var dates = DatePattern().Matches(Table(html, "unallocated-table")).Select(m => DateOnly.ParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(dates.Order(), dates);
+        // The child with only a referral open is of standard risk.
+        Assert.Contains(">Standard<", waiting, StringComparison.Ordinal);
+
+        // Unallocated is highest risk first, then longest-waiting first.
+        var order = RowPattern().Matches(Table(html, "unallocated-table")).Select(m => m.Value)
+            .Where(r => DatePattern().IsMatch(r))
+            .Select(r => (Risk: r.Contains(">High<", StringComparison.Ordinal) ? 3 : r.Contains(">Medium<", StringComparison.Ordinal) ? 2 : 1,
+                          Since: DateOnly.ParseExact(DatePattern().Match(r).Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.NotEmpty(order);
+        Assert.Equal(order.OrderByDescending(o => o.Risk).ThenBy(o => o.Since), order);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AllocateModel(CaseworkServices services, WorkLists lists) : 
 
     internal static readonly FieldSpec Reason = new("Reason", FieldKind.Select, "Why the child's worker is changing", "why the child's worker is changing")
     {
-        Hint = "Needed when the child already has a worker (SSDA903 reason for a change of social worker)",
+        Hint = "The child has had a worker before (SSDA903 reason for a change of social worker)",
         Required = false,
         Options = FieldSpec.OptionsOf(SocialWorkerChangeReason.Set),
     };
@@ -38,7 +38,11 @@ public sealed class AllocateModel(CaseworkServices services, WorkLists lists) : 
 
     public override string Heading => Current is null ? "Allocate a worker" : "Change the child's worker";
 
-    public override IReadOnlyList<FieldSpec> Fields => Current is null ? [worker, Start] : [worker, Start, Reason];
+    public override IReadOnlyList<FieldSpec> Fields => Changing ? [worker, Start, Reason] : [worker, Start];
+
+    /// <summary>Whether the child has had a worker before: a new one is then a change of worker, and
+    /// SSDA903 needs its reason (the first allocation has none).</summary>
+    public bool Changing { get; private set; }
 
     public override string SaveText => Current is null ? "Allocate" : "Change worker";
 
@@ -83,7 +87,11 @@ public sealed class AllocateModel(CaseworkServices services, WorkLists lists) : 
         var form = Reader();
         var chosen = form.Option(worker);
         var start = form.Date(Start);
-        var reason = Current is null ? null : form.Code<SocialWorkerChangeReason>(Reason);
+        var reason = Changing ? form.Code<SocialWorkerChangeReason>(Reason) : null;
+        if (Changing && Current is null && reason is null && !form.HasError(Reason))
+        {
+            form.Error(Reason, "Choose why the child's worker is changing");
+        }
         Lantern.Domain.Model.Worker? to = null;
         if (chosen is not null && long.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var workerId))
         {
@@ -140,6 +148,7 @@ public sealed class AllocateModel(CaseworkServices services, WorkLists lists) : 
     {
         var history = await Db.Allocations.AsNoTracking().Where(a => a.ChildId == Child.Id).OrderBy(a => a.StartDate).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         Current = AllocationRules.Current(history);
+        Changing = history.Count > 0;
         worker = WorkerField(await WorkerOptionsAsync(Db, lists, User, Today, Current?.WorkerId, cancellationToken));
 
         var names = await Db.Workers.AsNoTracking()
