@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The work views under load (issues 4 and 5): /my-work, /team-work, /workforce/caseloads and a child's record page, each with
-# 32 concurrent connections, against PostgreSQL holding a large synthetic authority. Not run in CI.
+# The work views under load (issues 4 and 5): /my-work, /team-work, a child's record page and the team
+# and workforce pages (dashboard, caseloads, supervision, oversight, changes of worker, panels, teams,
+# workers, census, a worker's page), each with 32 concurrent connections, against PostgreSQL holding a
+# large synthetic authority. Not run in CI. SET=work or SET=workforce runs only one group.
 # Seeds (unless SKIP_SEED=1), starts Lantern.Web (Release) on loopback, signs in through the real
 # pages and runs wrk; prints p50/p95/p99 and requests per second for docs/benchmarks.md.
 #   PG="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=lantern_journey" bash bench/journey.sh
 # Settings (environment): PG (required), POPULATION (300000), FROM (2019-04-01: seven years to
 # TO, 2026-03-31), CONNECTIONS (32), THREADS (4), DURATION (30s), WARMUP (60s), PORT (5091),
-# SKIP_SEED=1 to reuse a database seeded before. The target is p95 < 100 ms, in the steady state:
+# SKIP_SEED=1 to reuse a database seeded before, SET (all, work, workforce). The target is p95 < 100 ms, in the steady state:
 # each page is first loaded for WARMUP, because under full load on two cores the runtime's tiered
 # compilation takes about a minute to finish optimising the hot paths (throughput roughly doubles
 # over that minute), and the first reads fill the files kept in memory. The sign-in check of the
@@ -29,6 +31,7 @@ DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-60s}"
 PORT="${PORT:-5091}"
 CHANGE_EVERY="${CHANGE_EVERY:-5}"
+SET="${SET:-all}"   # all, work (issue 4: work views and the record) or workforce (issue 5: workforce pages)
 ROOT="http://127.0.0.1:$PORT"
 PASSWORD='Lantern-demo-2026!'
 KEY='JBSWY3DPEHPK3PXPLANTERNDEMOKEY22'
@@ -121,19 +124,7 @@ DIRECTOR=$(sign_in demo.director)
 CHILD=$(curl -fsS -H "Cookie: $WORKER" "$ROOT/my-work" | grep -o 'href="/children/[0-9]*"' | head -1 | grep -o '[0-9]*' || true)
 TEAM=$(curl -fsS -H "Cookie: $DIRECTOR" "$ROOT/team-work" | grep -o 'href="/team-work?team=[0-9]*"' | head -1 | grep -o '[0-9][0-9]*' || true)
 
-run "social worker, my work" "$WORKER" /my-work
-run "team manager, my work" "$MANAGER" /my-work
-run "team manager, team work" "$MANAGER" /team-work
-run "director, team work (summary of every team)" "$DIRECTOR" /team-work
-if [[ -n "$TEAM" ]]; then
-    run "director, team work (one team)" "$DIRECTOR" "/team-work?team=$TEAM"
-fi
-
-# Caseloads (issue 5): a team manager's team and the director's every team.
-run "team manager, caseloads" "$MANAGER" /workforce/caseloads
-run "director, caseloads (every team)" "$DIRECTOR" /workforce/caseloads
-
-# The same view while the record changes: the stamp moved as a write to any child's file moves it.
+# Moves the record stamp every CHANGE_EVERY seconds (as a write to any child's file does) until stopped.
 PSQL_URI=$(python3 - "$PG" <<'PY'
 import sys, urllib.parse
 parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
@@ -142,15 +133,42 @@ q = urllib.parse.quote
 print(f"postgresql://{q(get('username', 'user id', 'userid'))}:{q(get('password'))}@{get('host', 'server')}:{get('port', default='5432')}/{q(get('database'))}")
 PY
 )
-( while sleep "$CHANGE_EVERY"; do psql -q "$PSQL_URI" -c 'update local_authorities set record_stamp = record_stamp + 1' >/dev/null 2>&1 || true; done ) &
-CHANGER=$!
-run "director, team work (summary of every team) while the record changes every ${CHANGE_EVERY}s" "$DIRECTOR" /team-work
-kill "$CHANGER" 2>/dev/null || true
-wait "$CHANGER" 2>/dev/null || true
-if [[ -n "$CHILD" ]]; then
-    run "social worker, a child's record" "$WORKER" "/children/$CHILD"
-else
-    echo "(the social worker has no children: no record page measured)"
+while_changing() {
+    ( while sleep "$CHANGE_EVERY"; do psql -q "$PSQL_URI" -c 'update local_authorities set record_stamp = record_stamp + 1' >/dev/null 2>&1 || true; done ) &
+    local changer=$!
+    run "$@"
+    kill "$changer" 2>/dev/null || true
+    wait "$changer" 2>/dev/null || true
+}
+
+if [[ "$SET" == all || "$SET" == work ]]; then
+    run "social worker, my work" "$WORKER" /my-work
+    run "team manager, my work" "$MANAGER" /my-work
+    run "team manager, team work" "$MANAGER" /team-work
+    run "director, team work (summary of every team)" "$DIRECTOR" /team-work
+    if [[ -n "$TEAM" ]]; then
+        run "director, team work (one team)" "$DIRECTOR" "/team-work?team=$TEAM"
+    fi
+
+    while_changing "director, team work (summary of every team) while the record changes every ${CHANGE_EVERY}s" "$DIRECTOR" /team-work
+    if [[ -n "$CHILD" ]]; then
+        run "social worker, a child's record" "$WORKER" "/children/$CHILD"
+    else
+        echo "(the social worker has no children: no record page measured)"
+    fi
+fi
+
+# The team and workforce pages (issue 5): a team manager's scope and the director's every team.
+if [[ "$SET" == all || "$SET" == workforce ]]; then
+    for page in /workforce /workforce/caseloads /workforce/supervision /workforce/oversight /workforce/changes /workforce/panels /workforce/teams /workforce/workers /workforce/census; do
+        run "team manager, $page" "$MANAGER" "$page"
+        run "director, $page (every team)" "$DIRECTOR" "$page"
+    done
+    MANAGER_ID=$(curl -fsS -H "Cookie: $MANAGER" "$ROOT/workforce/caseloads" | grep -o 'href="/workforce/workers/[0-9]*"' | head -1 | grep -o '[0-9][0-9]*' || true)
+    if [[ -n "$MANAGER_ID" ]]; then
+        run "team manager, a worker's page" "$MANAGER" "/workforce/workers/$MANAGER_ID"
+    fi
+    while_changing "director, /workforce (every team) while the record changes every ${CHANGE_EVERY}s" "$DIRECTOR" /workforce
 fi
 
 echo "== kept lists rebuilt (server log): count, median and longest in ms"

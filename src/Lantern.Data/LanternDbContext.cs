@@ -191,10 +191,12 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 
     /// <summary>Whether a worker, team, supervision or absence is about to be added, changed or
     /// removed: lists drawn from the workforce (supervision due, caseloads) are kept while the record
-    /// stamp has not moved, so such a change moves it too.</summary>
+    /// stamp has not moved, so such a change moves it too (not when the council itself is being
+    /// added: a new council starts at 0, whatever is added with it).</summary>
     private bool TouchedWorkforce() =>
         ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Worker or Team or Supervision or WorkerAbsence);
+            && e.Entity is Worker or Team or Supervision or WorkerAbsence)
+        && !ChangeTracker.Entries<LocalAuthority>().Any(e => e.State == EntityState.Added);
 
     /// <summary>The files to renumber, read after saving (new rows have their keys then): not those
     /// of children added in the same save, whose files start at 0 whatever is added with them.</summary>

@@ -81,7 +81,8 @@ public sealed partial class AuditVerifyTests
         var result = await CliRunner.RunAsync("audit", "verify", "--db", db.Target);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Migrate it first", result.Output, StringComparison.Ordinal);
+        // The console wraps long lines: compare the words, not the line breaks.
+        Assert.Contains("Migrate it first", System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " "), StringComparison.Ordinal);
         Assert.NotEmpty(await LanternDatabase.GetPendingMigrationsAsync(target, Ct));
     }
 

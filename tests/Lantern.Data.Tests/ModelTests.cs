@@ -159,7 +159,7 @@ public class ModelTests
             else if (type == typeof(string) && property.GetMaxLength() is null)
             {
                 // Unbounded only for free text.
-                Assert.Contains(property.Name, (string[])["Summary", "Participants", "Discussion", "Actions", "Decision", "Rationale", "Notes", "Text", "DecisionReason", "OutcomeReason", "Detail"]);
+                Assert.Contains(property.Name, (string[])["Summary", "Participants", "Discussion", "Decisions", "Actions", "Decision", "Rationale", "Notes", "Text", "DecisionReason", "OutcomeReason", "Detail"]);
             }
         }
     }

@@ -110,6 +110,7 @@ public sealed class LocalAuthorityConfiguration() : EntityConfiguration<LocalAut
 {
     protected override void ConfigureEntity(EntityTypeBuilder<LocalAuthority> builder)
     {
+        builder.Property(e => e.WorkforceStandards).HasMaxLength(4000);
         builder.Property(e => e.Code).HasMaxLength(Lengths.ShortCode);
         builder.Property(e => e.Name).HasMaxLength(Lengths.Name);
         builder.Property(e => e.Profile).HasMaxLength(Lengths.Name);

@@ -271,6 +271,34 @@ public sealed class AllocationTests(LanternWebServer server)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_management_decision_needs_its_date_decision_and_rationale_and_then_counts_for_oversight()
+    {
+        var worker = await NewTeamWorkerAsync();
+        var child = await ChildAsync(worker.Id, data.Today.AddDays(-60));
+        var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
+        var path = $"/children/{child}/decisions/new";
+        Func<Task<int>> count = () => data.QueryAsync(db => db.ManagementDecisions.CountAsync(d => d.ChildId == child, Ct));
+        var good = RecordTestData.With(On("Date", data.Today), ("Decision", "Convene a strategy discussion"), ("Rationale", "New concerns from school"));
+        await data.AssertRefusedAsync(s, path, RecordTestData.With(good, On("Date", data.Today.AddDays(1))), "f-date-day", "The date of the decision must be today or in the past", count);
+        await data.AssertRefusedAsync(s, path, RecordTestData.With(good, ("Rationale", "")), "f-rationale", "Enter the rationale for the decision", count);
+
+        var (saved, _) = await s.PostFormAsync(path, good);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var decision = await data.QueryAsync(db => db.ManagementDecisions.AsNoTracking().SingleAsync(d => d.ChildId == child, Ct));
+        Assert.Equal((await data.WorkerIdAsync(StaffRole.TeamManager), data.Today, "Convene a strategy discussion"), (decision.ManagerId, decision.Date, decision.Decision));
+
+        // The child has had a decision today, so is not among those without oversight.
+        WorkLists.Forget(server.Services.GetRequiredService<IMemoryCache>());
+        var (_, html) = await s.GetAsync("/workforce/oversight");
+        Assert.DoesNotContain($"href=\"/children/{child}\"", html, StringComparison.Ordinal);
+
+        // A social worker may not record one.
+        var sw = await SessionPool.ForAsync(server, StaffRole.SocialWorker);
+        var (denied, _) = await sw.GetAsync(path);
+        AssertDenied(denied);
+    }
+
     /// <summary>Refused: 403, or the redirect to the access denied page.</summary>
     private void AssertDenied(HttpResponseMessage response)
     {

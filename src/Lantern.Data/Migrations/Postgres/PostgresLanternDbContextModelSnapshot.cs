@@ -1775,7 +1775,8 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnName("version");
 
                     b.Property<string>("WorkforceStandards")
-                        .HasColumnType("text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("workforce_standards");
 
                     b.HasKey("Id")

@@ -1724,6 +1724,7 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnName("version");
 
                     b.Property<string>("WorkforceStandards")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("workforce_standards");
 

@@ -157,18 +157,23 @@ public sealed class RecordModel(LanternDbContext db, LanternDataOptions options,
                 var allocated = allocations.Any(a => a.EndDate is null && a.StartDate <= today);
                 if (allocated)
                 {
-                    actions.Add(new CaseworkAction("Allocation", "Change the child's worker", $"/children/{file.Child.Id}/allocation"));
-                    actions.Add(new CaseworkAction("Allocation", "Move the child to the unallocated queue", $"/children/{file.Child.Id}/allocation/end"));
+                    actions.Add(new CaseworkAction("Allocation and oversight", "Change the child's worker", $"/children/{file.Child.Id}/allocation"));
+                    actions.Add(new CaseworkAction("Allocation and oversight", "Move the child to the unallocated queue", $"/children/{file.Child.Id}/allocation/end"));
                 }
                 else if (Status.Any(t => t.Text != "Closed"))
                 {
-                    actions.Add(new CaseworkAction("Allocation", "Allocate a worker", $"/children/{file.Child.Id}/allocation"));
+                    actions.Add(new CaseworkAction("Allocation and oversight", "Allocate a worker", $"/children/{file.Child.Id}/allocation"));
                 }
             }
 
             if (User.Has(Permission.RecordSupervision) && allocations.Any(a => a.StartDate <= today && (a.EndDate is null || a.EndDate > today)))
             {
-                actions.Add(new CaseworkAction("Allocation", "Record case supervision", $"/children/{file.Child.Id}/supervision/new"));
+                actions.Add(new CaseworkAction("Allocation and oversight", "Record case supervision", $"/children/{file.Child.Id}/supervision/new"));
+            }
+
+            if (User.Has(Permission.AuthoriseCasework) && Status.Any(t => t.Text != "Closed"))
+            {
+                actions.Add(new CaseworkAction("Allocation and oversight", "Record a management decision", $"/children/{file.Child.Id}/decisions/new"));
             }
 
             Actions = [.. actions.GroupBy(a => a.Group, StringComparer.Ordinal)];

@@ -13,7 +13,8 @@ namespace Lantern.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "workforce_standards",
                 table: "local_authorities",
-                type: "text",
+                type: "character varying(4000)",
+                maxLength: 4000,
                 nullable: true);
         }
 

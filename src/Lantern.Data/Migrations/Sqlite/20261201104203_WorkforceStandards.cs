@@ -14,6 +14,7 @@ namespace Lantern.Data.Migrations.Sqlite
                 name: "workforce_standards",
                 table: "local_authorities",
                 type: "TEXT",
+                maxLength: 4000,
                 nullable: true);
         }
 

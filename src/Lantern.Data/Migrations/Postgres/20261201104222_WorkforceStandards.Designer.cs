@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lantern.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLanternDbContext))]
-    [Migration("20261201095422_WorkforceStandards")]
+    [Migration("20261201104222_WorkforceStandards")]
     partial class WorkforceStandards
     {
         /// <inheritdoc />
@@ -1778,7 +1778,8 @@ namespace Lantern.Data.Migrations.Postgres
                         .HasColumnName("version");
 
                     b.Property<string>("WorkforceStandards")
-                        .HasColumnType("text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("workforce_standards");
 
                     b.HasKey("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lantern.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLanternDbContext))]
-    [Migration("20261201095417_WorkforceStandards")]
+    [Migration("20261201104203_WorkforceStandards")]
     partial class WorkforceStandards
     {
         /// <inheritdoc />
@@ -1727,6 +1727,7 @@ namespace Lantern.Data.Migrations.Sqlite
                         .HasColumnName("version");
 
                     b.Property<string>("WorkforceStandards")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("workforce_standards");
 
