@@ -8,7 +8,8 @@
 #   PG="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=lantern_journey" bash bench/journey.sh
 # Settings (environment): PG (required), POPULATION (300000), FROM (2019-04-01: seven years to
 # TO, 2026-03-31), CONNECTIONS (32), THREADS (4), DURATION (30s), WARMUP (60s), PORT (5091),
-# SKIP_SEED=1 to reuse a database seeded before, SET (all, work, workforce). The target is p95 < 100 ms, in the steady state:
+# SKIP_SEED=1 to reuse a database seeded before, SET (all, work, workforce), PAGES (the workforce
+# pages to measure, space-separated; all of them by default). The target is p95 < 100 ms, in the steady state:
 # each page is first loaded for WARMUP, because under full load on two cores the runtime's tiered
 # compilation takes about a minute to finish optimising the hot paths (throughput roughly doubles
 # over that minute), and the first reads fill the files kept in memory. The sign-in check of the
@@ -160,7 +161,7 @@ fi
 
 # The team and workforce pages (issue 5): a team manager's scope and the director's every team.
 if [[ "$SET" == all || "$SET" == workforce ]]; then
-    for page in /workforce /workforce/caseloads /workforce/supervision /workforce/oversight /workforce/changes /workforce/panels /workforce/teams /workforce/workers /workforce/census; do
+    for page in ${PAGES:-/workforce /workforce/caseloads /workforce/supervision /workforce/oversight /workforce/changes /workforce/panels /workforce/teams /workforce/workers /workforce/census}; do
         run "team manager, $page" "$MANAGER" "$page"
         run "director, $page (every team)" "$DIRECTOR" "$page"
     done

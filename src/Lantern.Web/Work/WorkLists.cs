@@ -216,6 +216,26 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return new ScopeChoice(scope, teamId, name);
     }
 
+    /// <summary>Worker <paramref name="workerId"/> and their team's name, when the worker is someone
+    /// whose work <paramref name="user"/> sees (their team and management line, their service, or
+    /// every team); null otherwise, or when there is no such worker (the page answers not found).</summary>
+    public async Task<(Worker Worker, string TeamName)?> WorkerInScopeAsync(ClaimsPrincipal user, long workerId, CancellationToken cancellationToken)
+    {
+        if (await ScopeAsync(user, null, cancellationToken) is not { } scope || !scope.Includes(workerId))
+        {
+            return null;
+        }
+
+        var worker = await db.Workers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, cancellationToken);
+        if (worker is null)
+        {
+            return null;
+        }
+
+        var directory = await access.DirectoryAsync(cancellationToken);
+        return (worker, directory.TeamOf(workerId)?.Name ?? "No team");
+    }
+
     /// <summary>Whether child <paramref name="childId"/> waits in <paramref name="user"/>'s unallocated
     /// queue, as the team work page lists it: open to social care today (a referral, a plan or a care
     /// episode), no allocation open today, and last allocated to someone whose work the person sees

@@ -33,7 +33,39 @@ public sealed record WorkforceSnapshot(
     IReadOnlyList<OversightRow> Gaps,
     int AllocatedChildren,
     IReadOnlyList<WorkerChangeRow> Changes,
-    IReadOnlyList<int> ChangeDistribution);
+    IReadOnlyList<int> ChangeDistribution)
+{
+    /// <summary>The workers whose personal supervision is overdue, most overdue first.</summary>
+    public IReadOnlyList<PersonalSupervisionRow> PersonalOverdue { get; } = [.. Personal.Where(p => p.Status.Overdue)];
+
+    /// <summary>The allocated children whose case supervision is overdue, most overdue first.</summary>
+    public IReadOnlyList<CaseSupervisionRow> CasesOverdue { get; } = [.. Cases.Where(c => c.Status.Overdue)];
+
+    public decimal? PersonalInTime { get; } = SupervisionCompliance.CompliancePercent(Personal.Select(p => p.Status));
+
+    public decimal? CasesInTime { get; } = SupervisionCompliance.CompliancePercent(Cases.Select(c => c.Status));
+
+    /// <summary>Supervision in time per team (worked out once, with the snapshot).</summary>
+    public IReadOnlyList<TeamSupervision> ByTeam { get; } =
+    [
+        .. Personal.Select(p => p.TeamId).Concat(Cases.Select(c => c.TeamId)).Distinct().Select(team =>
+        {
+            var personal = Personal.Where(p => p.TeamId == team).Select(p => p.Status).ToList();
+            var cases = Cases.Where(c => c.TeamId == team).Select(c => c.Status).ToList();
+            return new TeamSupervision(
+                team,
+                personal.Count,
+                personal.Count(p => p.Overdue),
+                SupervisionCompliance.CompliancePercent(personal),
+                cases.Count,
+                cases.Count(c => c.Overdue),
+                SupervisionCompliance.CompliancePercent(cases));
+        }),
+    ];
+}
+
+/// <summary>One team's supervision in time.</summary>
+public sealed record TeamSupervision(long TeamId, int Workers, int PersonalOverdue, decimal? PersonalInTime, int Children, int CasesOverdue, decimal? CasesInTime);
 
 /// <summary>The council's workforce over time, for the dashboard.</summary>
 /// <param name="Census">The census measures at each 30 September with a full year of data before it.</param>

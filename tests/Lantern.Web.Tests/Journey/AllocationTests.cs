@@ -24,31 +24,6 @@ public sealed class AllocationTests(LanternWebServer server)
 
     private static Dictionary<string, string> On(string field, DateOnly date) => RecordTestData.Date(field, date);
 
-    /// <summary>A new worker of <paramref name="role"/> in the demo team manager's team, managed by
-    /// them: a worker only this test uses.</summary>
-    private async Task<Worker> NewTeamWorkerAsync(WorkerRole role = WorkerRole.SocialWorker, DateOnly? left = null)
-    {
-        var manager = await data.WorkerIdAsync(StaffRole.TeamManager);
-        var team = await data.QueryAsync(db => db.Workers.Where(w => w.Id == manager).Select(w => w.TeamId).SingleAsync(Ct));
-        var worker = new Worker
-        {
-            StaffId = "T" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
-            GivenName = "Tamsin",
-            FamilyName = "Allocation-" + Guid.NewGuid().ToString("N")[..6],
-            Role = role,
-            TeamId = team,
-            ManagerId = manager,
-            Employment = EmploymentType.Employed,
-            Registration = "SW" + Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture),
-            StartDate = new DateOnly(2020, 1, 6),
-            LeftDate = left,
-        };
-        await data.SaveAsync(db => db.Workers.Add(worker));
-        // The worker directory is kept for a minute: the new worker must be in it.
-        Lantern.Web.Access.ChildAccessService.ForgetDirectory(server.Services.GetRequiredService<IMemoryCache>());
-        return worker;
-    }
-
     /// <summary>A new child with an open referral, allocated to <paramref name="worker"/> from
     /// <paramref name="from"/> (to <paramref name="to"/> when given).</summary>
     private async Task<long> ChildAsync(long worker, DateOnly from, DateOnly? to = null)
@@ -71,10 +46,10 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task A_manager_allocates_a_child_from_their_queue_and_bad_choices_are_refused()
     {
-        var last = await NewTeamWorkerAsync();
-        var next = await NewTeamWorkerAsync();
-        var leaver = await NewTeamWorkerAsync(left: data.Today.AddDays(-30));
-        var nonHolder = await NewTeamWorkerAsync(WorkerRole.TeamManager);
+        var last = await data.NewTeamWorkerAsync("Tamsin");
+        var next = await data.NewTeamWorkerAsync("Tamsin");
+        var leaver = await data.NewTeamWorkerAsync("Tamsin", left: data.Today.AddDays(-30));
+        var nonHolder = await data.NewTeamWorkerAsync("Tamsin", WorkerRole.TeamManager);
         var child = await ChildAsync(last.Id, data.Today.AddDays(-100), data.Today.AddDays(-10));
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
         var path = $"/children/{child}/allocation";
@@ -131,8 +106,8 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task Reallocating_needs_a_reason_and_the_old_allocation_ends_on_the_handover_day()
     {
-        var first = await NewTeamWorkerAsync();
-        var second = await NewTeamWorkerAsync();
+        var first = await data.NewTeamWorkerAsync("Tamsin");
+        var second = await data.NewTeamWorkerAsync("Tamsin");
         var child = await ChildAsync(first.Id, data.Today.AddDays(-50));
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
         var path = $"/children/{child}/allocation";
@@ -159,7 +134,7 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task Moving_a_child_to_the_queue_refuses_a_future_date_and_then_lists_them_unallocated_with_their_risk()
     {
-        var worker = await NewTeamWorkerAsync();
+        var worker = await data.NewTeamWorkerAsync("Tamsin");
         var child = await ChildAsync(worker.Id, data.Today.AddDays(-40));
         await data.SaveAsync(db => db.ChildInNeedPlans.Add(new ChildInNeedPlan { ChildId = child, StartDate = data.Today.AddDays(-30) }));
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
@@ -193,7 +168,7 @@ public sealed class AllocationTests(LanternWebServer server)
         AssertDenied(denied);
 
         // A closed child (nothing open) last allocated in the team is not in any queue.
-        var worker = await NewTeamWorkerAsync();
+        var worker = await data.NewTeamWorkerAsync("Tamsin");
         var closed = await data.AddChildAsync();
         await data.SaveAsync(db => db.Allocations.Add(new Allocation { ChildId = closed, WorkerId = worker.Id, StartDate = data.Today.AddDays(-90), EndDate = data.Today.AddDays(-60) }));
         var tm = await SessionPool.ForAsync(server, StaffRole.TeamManager);
@@ -204,8 +179,8 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task A_leaver_cannot_leave_children_without_a_worker_and_the_leaving_saves_every_change_at_once()
     {
-        var leaver = await NewTeamWorkerAsync();
-        var receiver = await NewTeamWorkerAsync();
+        var leaver = await data.NewTeamWorkerAsync("Tamsin");
+        var receiver = await data.NewTeamWorkerAsync("Tamsin");
         var first = await ChildAsync(leaver.Id, data.Today.AddDays(-200));
         var second = await ChildAsync(leaver.Id, data.Today.AddDays(-20));
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
@@ -246,7 +221,7 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task Supervision_cannot_be_dated_in_the_future_and_restarts_the_workers_clock()
     {
-        var worker = await NewTeamWorkerAsync();
+        var worker = await data.NewTeamWorkerAsync("Tamsin");
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
         var path = $"/workforce/workers/{worker.Id}/supervision";
         Func<Task<int>> count = () => data.QueryAsync(db => db.Supervisions.CountAsync(x => x.WorkerId == worker.Id, Ct));
@@ -274,7 +249,7 @@ public sealed class AllocationTests(LanternWebServer server)
     [Fact]
     public async Task A_management_decision_needs_its_date_decision_and_rationale_and_then_counts_for_oversight()
     {
-        var worker = await NewTeamWorkerAsync();
+        var worker = await data.NewTeamWorkerAsync("Tamsin");
         var child = await ChildAsync(worker.Id, data.Today.AddDays(-60));
         var s = await SessionPool.ForAsync(server, StaffRole.TeamManager);
         var path = $"/children/{child}/decisions/new";

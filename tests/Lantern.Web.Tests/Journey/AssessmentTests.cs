@@ -509,6 +509,31 @@ internal sealed class JourneyData(LanternWebServer server)
         return await QueryAsync(db => db.Users.AsNoTracking().Where(u => u.UserName == name).Select(u => u.WorkerId!.Value).SingleAsync(Ct));
     }
 
+    /// <summary>A new worker of <paramref name="role"/> in the demo team manager's team, managed by
+    /// them, started 6 January 2020: a worker only the calling test uses. The kept worker directory is
+    /// dropped so the pages see the worker at once.</summary>
+    public async Task<Worker> NewTeamWorkerAsync(string given, WorkerRole role = WorkerRole.SocialWorker, DateOnly? left = null)
+    {
+        var manager = await WorkerIdAsync(StaffRole.TeamManager);
+        var team = await QueryAsync(db => db.Workers.Where(w => w.Id == manager).Select(w => w.TeamId).SingleAsync(Ct));
+        var worker = new Worker
+        {
+            StaffId = "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+            GivenName = given,
+            FamilyName = "Worker-" + Guid.NewGuid().ToString("N")[..6],
+            Role = role,
+            TeamId = team,
+            ManagerId = manager,
+            Employment = EmploymentType.Employed,
+            Registration = "SW" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StartDate = new DateOnly(2020, 1, 6),
+            LeftDate = left,
+        };
+        await SaveAsync(db => db.Workers.Add(worker));
+        Lantern.Web.Access.ChildAccessService.ForgetDirectory(server.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
+        return worker;
+    }
+
     /// <summary>A new child born 1 June 2018, allocated from 1 January 2026 to the demo worker of
     /// <paramref name="allocateTo"/> when given. Unless <paramref name="censusReady"/> is false, the
     /// child has what the CIN census asks of every child (disability, UPN or a reason it is unknown).</summary>

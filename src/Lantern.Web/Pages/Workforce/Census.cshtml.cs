@@ -27,7 +27,7 @@ public sealed record CensusMeasure(string Name, string Definition, string Value,
 /// from and England's figure at 30 September 2023 (DfE, <c>csww_indicators</c>). A year that is not
 /// a number or has no figures gets a GOV.UK error naming the year field, with the years there are.</summary>
 [RequirePermission(Permission.ViewTeamWork)]
-public sealed class CensusModel(LanternDbContext db, LanternDataOptions options, AuditWriter audit) : PageModel
+public sealed class CensusModel(LanternDbContext db, LanternDataOptions options, AuditWriter audit, WorkLists lists) : PageModel
 {
     /// <summary>The date of England's figures shown for comparison.</summary>
     public static readonly DateOnly EnglandAsAt = new(2023, 9, 30);
@@ -98,7 +98,8 @@ public sealed class CensusModel(LanternDbContext db, LanternDataOptions options,
 
         if (asAt is { } on)
         {
-            Census = await ComputeAsync(db, on, cancellationToken);
+            // Kept like the team lists: rebuilt in the background after the workforce or the record changes.
+            Census = await lists.KeptAsync("Census." + Display.Iso(on), (context, ct) => ComputeAsync(context, on, ct), cancellationToken);
             Measures = Describe(Census);
         }
 

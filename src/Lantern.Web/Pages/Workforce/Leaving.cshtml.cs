@@ -195,20 +195,12 @@ public sealed class LeavingModel(LanternDbContext db, LanternDataOptions options
     /// to them today, each with a choice of new worker or the queue.</summary>
     private async Task<bool> PrepareAsync(long id, CancellationToken cancellationToken)
     {
-        if (await lists.ScopeAsync(User, null, cancellationToken) is not { } scope || !scope.Includes(id))
+        if (await lists.WorkerInScopeAsync(User, id, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        var worker = await db.Workers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (worker is null)
-        {
-            return false;
-        }
-
-        Worker = worker;
-        var directory = await access.DirectoryAsync(cancellationToken);
-        TeamName = directory.TeamOf(worker.Id)?.Name ?? "No team";
+        (Worker, TeamName) = found;
         var today = Today;
         var children = await db.Allocations.AsNoTracking()
             .Where(a => a.WorkerId == id && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))

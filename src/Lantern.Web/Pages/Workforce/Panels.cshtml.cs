@@ -21,7 +21,12 @@ public sealed record PanelRequestRow(long RequestId, long ChildId, string ChildN
 
 /// <summary>Every panel request in one scope, as kept: the requests themselves (for the summary of
 /// any period), those still waiting longest first, and those decided newest decision first.</summary>
-public sealed record PanelBook(IReadOnlyList<PanelDecision> Requests, IReadOnlyList<PanelRequestRow> Pending, IReadOnlyList<PanelRequestRow> Decided);
+public sealed record PanelBook(IReadOnlyList<PanelDecision> Requests, IReadOnlyList<PanelRequestRow> Pending, IReadOnlyList<PanelRequestRow> Decided)
+{
+    /// <summary>The summaries worked out from this book, by period and day: most requests ask for
+    /// the default period, so each is worked out once while the book is kept.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(DateOnly From, DateOnly To, DateOnly Today), IReadOnlyList<PanelSummary>> Summaries { get; } = new();
+}
 
 /// <summary>Requests to the council's decision panels (legal gateway, resource and placement, edge of
 /// care) about children allocated to workers in the person's scope (their worker on the day of the
@@ -103,7 +108,7 @@ public sealed class PanelsModel(LanternDbContext db, LanternDataOptions options,
             cancellationToken);
 
         var (start, end) = (From, To);
-        Summary = PanelWaits.Summarise(book.Requests, start, end, today);
+        Summary = book.Summaries.GetOrAdd((start, end, today), key => PanelWaits.Summarise(book.Requests, key.From, key.To, key.Today));
         IReadOnlyList<PanelRequestRow> decisions = [.. book.Decided.Where(r => r.Wait.DecisionDate >= start && r.Wait.DecisionDate <= end)];
         IReadOnlyList<PanelRequestRow> pending = book.Pending;
         var restricted = pending.Concat(decisions).Where(r => r.Restricted).Select(r => KeyValuePair.Create(r.ChildId, true)).DistinctBy(r => r.Key).ToList();

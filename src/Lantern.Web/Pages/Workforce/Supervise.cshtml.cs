@@ -1,7 +1,6 @@
 using Lantern.Data;
 using Lantern.Domain.Access;
 using Lantern.Domain.Model;
-using Lantern.Web.Access;
 using Lantern.Web.Casework;
 using Lantern.Web.Data;
 using Lantern.Web.Govuk;
@@ -9,7 +8,6 @@ using Lantern.Web.Security;
 using Lantern.Web.Work;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Web.Pages.Workforce;
 
@@ -31,7 +29,7 @@ public static class SupervisionFields
 /// started, not after they left), what was discussed, decided and agreed. The supervisor is the
 /// person recording, who must see the worker's work. It restarts the worker's supervision clock.</summary>
 [RequirePermission(Permission.RecordSupervision)]
-public sealed class SuperviseModel(LanternDbContext db, LanternDataOptions options, WorkLists lists, ChildAccessService access, AuditWriter audit) : PageModel
+public sealed class SuperviseModel(LanternDbContext db, LanternDataOptions options, WorkLists lists, AuditWriter audit) : PageModel
 {
     public DateOnly Today => options.Today;
 
@@ -103,19 +101,12 @@ public sealed class SuperviseModel(LanternDbContext db, LanternDataOptions optio
 
     private async Task<bool> PrepareAsync(long id, CancellationToken cancellationToken)
     {
-        if (await lists.ScopeAsync(User, null, cancellationToken) is not { } scope || !scope.Includes(id))
+        if (await lists.WorkerInScopeAsync(User, id, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        var worker = await db.Workers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (worker is null)
-        {
-            return false;
-        }
-
-        Worker = worker;
-        TeamName = (await access.DirectoryAsync(cancellationToken)).TeamOf(id)?.Name ?? "No team";
+        (Worker, TeamName) = found;
         return true;
     }
 

@@ -15,5 +15,5 @@ public sealed class SupervisionModel(LanternDataOptions options, WorkLists lists
     : WorkforcePageModel(options, lists, workforce, access, audit, db, "/workforce/supervision")
 {
     protected override string Listed =>
-        string.Create(CultureInfo.InvariantCulture, $"{Snapshot.Personal.Count(p => p.Status.Overdue)} workers and {Snapshot.Cases.Count(c => c.Status.Overdue)} children overdue for supervision");
+        string.Create(CultureInfo.InvariantCulture, $"{Snapshot.PersonalOverdue.Count} workers and {Snapshot.CasesOverdue.Count} children overdue for supervision");
 }

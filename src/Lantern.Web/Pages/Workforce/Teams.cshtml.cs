@@ -3,6 +3,7 @@ using Lantern.Data;
 using Lantern.Domain.Access;
 using Lantern.Domain.Model;
 using Lantern.Domain.Staffing;
+using Lantern.Web.Access;
 using Lantern.Web.Data;
 using Lantern.Web.Security;
 using Lantern.Web.Work;
@@ -24,10 +25,11 @@ public sealed record StaffChange(long WorkerId, string Name, WorkerRole Role, st
 /// workforce census counts them (<see cref="TeamStaffing"/>: registered social workers in a social
 /// work role); and the workers in scope who started or left in the last twelve months, or are due to.
 /// A team's figures count everyone in the team (its establishment is the team's), while the starters
-/// and leavers are only the workers whose work the person sees. Read on each request: the workforce
-/// tables are small, and a starter just recorded shows at once.</summary>
+/// and leavers are only the workers whose work the person sees. Kept like the team lists
+/// (<see cref="WorkLists.KeptAsync"/>) per scope and the teams' members, so a starter just recorded
+/// (a new member) shows at once, and other changes within about a minute.</summary>
 [RequirePermission(Permission.ViewTeamWork)]
-public sealed class TeamsModel(LanternDbContext db, LanternDataOptions options, WorkLists lists, AuditWriter audit) : PageModel
+public sealed class TeamsModel(LanternDataOptions options, WorkLists lists, ChildAccessService access, AuditWriter audit) : PageModel
 {
     public DateOnly Today => options.Today;
 
@@ -60,39 +62,13 @@ public sealed class TeamsModel(LanternDbContext db, LanternDataOptions options, 
 
         (Scope, TeamId, ScopeName) = (choice.Scope, choice.TeamId, choice.Name);
         var today = Today;
-        var (teams, workers, inScope) = await ReadAsync(db, Scope, cancellationToken);
-        Rows =
-        [
-            .. teams
-                .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
-                .Select(t => new TeamRow(t.Id, t.Name, TeamStaffing.Of(t, workers, today))),
-        ];
-        Totals = new TeamStaffing(
-            0,
-            Rows.Sum(r => r.Staffing.EstablishmentFte),
-            Rows.Sum(r => r.Staffing.EmployedFte),
-            Rows.Sum(r => r.Staffing.AgencyFte),
-            Rows.Sum(r => r.Staffing.VacancyFte),
-            Rows.Sum(r => r.Staffing.AgencyCoveringVacanciesFte),
-            Rows.Sum(r => r.Staffing.EmployedHeadcount),
-            Rows.Sum(r => r.Staffing.AgencyHeadcount),
-            Rows.Sum(r => r.Staffing.NewlyQualified));
-
-        var names = teams.ToDictionary(t => t.Id, t => t.Name);
-        StaffChange Change(Worker w, DateOnly date) =>
-            new(w.Id, w.DisplayName, w.Role, names.GetValueOrDefault(w.TeamId, "No team"), w.Employment == EmploymentType.Agency, date);
-        Starters =
-        [
-            .. inScope.Where(w => w.StartDate >= YearFrom)
-                .Select(w => Change(w, w.StartDate))
-                .OrderByDescending(c => c.Date).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.WorkerId),
-        ];
-        Leavers =
-        [
-            .. inScope.Where(w => w.LeftDate is { } left && left >= YearFrom)
-                .Select(w => Change(w, w.LeftDate!.Value))
-                .OrderByDescending(c => c.Date).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.WorkerId),
-        ];
+        var directory = await access.DirectoryAsync(cancellationToken);
+        var scope = Scope;
+        var yearFrom = YearFrom;
+        (Rows, Totals, Starters, Leavers) = await lists.KeptAsync(
+            "Teams." + KeyOf(scope, directory),
+            (context, ct) => ComputeAsync(context, scope, today, yearFrom, ct),
+            cancellationToken);
 
         await audit.WriteAsync(
             AuditAction.Search,
@@ -100,6 +76,60 @@ public sealed class TeamsModel(LanternDbContext db, LanternDataOptions options, 
             detail: string.Create(CultureInfo.InvariantCulture, $"teams and establishment ({(TeamId is { } t ? "team " + t.ToString(CultureInfo.InvariantCulture) : "all in scope")}): {Rows.Count} teams, {Starters.Count} starters, {Leavers.Count} leavers"),
             cancellationToken: cancellationToken);
         return Page();
+    }
+
+    /// <summary>The key a list of <paramref name="scope"/>'s workers is kept under: the scope and who
+    /// is in its teams, so a new worker (a new member) is seen at once.</summary>
+    internal static string KeyOf(WorkScope scope, WorkerDirectory directory)
+    {
+        var members = new HashCode();
+        foreach (var t in scope.Teams)
+        {
+            members.Add(directory.MembersKey(t.Id), StringComparer.Ordinal);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{scope.Key}.{members.ToHashCode()}");
+    }
+
+    /// <summary>The teams' figures, their totals, and the starters and leavers in scope.</summary>
+    private static async Task<(IReadOnlyList<TeamRow> Rows, TeamStaffing Totals, IReadOnlyList<StaffChange> Starters, IReadOnlyList<StaffChange> Leavers)> ComputeAsync(
+        LanternDbContext db, WorkScope scope, DateOnly today, DateOnly yearFrom, CancellationToken cancellationToken)
+    {
+        var (teams, workers, inScope) = await ReadAsync(db, scope, cancellationToken);
+        var byTeam = workers.ToLookup(w => w.TeamId);
+        IReadOnlyList<TeamRow> rows =
+        [
+            .. teams
+                .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
+                .Select(t => new TeamRow(t.Id, t.Name, TeamStaffing.Of(t, byTeam[t.Id], today))),
+        ];
+        var totals = new TeamStaffing(
+            0,
+            rows.Sum(r => r.Staffing.EstablishmentFte),
+            rows.Sum(r => r.Staffing.EmployedFte),
+            rows.Sum(r => r.Staffing.AgencyFte),
+            rows.Sum(r => r.Staffing.VacancyFte),
+            rows.Sum(r => r.Staffing.AgencyCoveringVacanciesFte),
+            rows.Sum(r => r.Staffing.EmployedHeadcount),
+            rows.Sum(r => r.Staffing.AgencyHeadcount),
+            rows.Sum(r => r.Staffing.NewlyQualified));
+
+        var names = teams.ToDictionary(t => t.Id, t => t.Name);
+        StaffChange Change(Worker w, DateOnly date) =>
+            new(w.Id, w.DisplayName, w.Role, names.GetValueOrDefault(w.TeamId, "No team"), w.Employment == EmploymentType.Agency, date);
+        IReadOnlyList<StaffChange> starters =
+        [
+            .. inScope.Where(w => w.StartDate >= yearFrom)
+                .Select(w => Change(w, w.StartDate))
+                .OrderByDescending(c => c.Date).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.WorkerId),
+        ];
+        IReadOnlyList<StaffChange> leavers =
+        [
+            .. inScope.Where(w => w.LeftDate is { } left && left >= yearFrom)
+                .Select(w => Change(w, w.LeftDate!.Value))
+                .OrderByDescending(c => c.Date).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.WorkerId),
+        ];
+        return (rows, totals, starters, leavers);
     }
 
     /// <summary>The teams of <paramref name="scope"/>, every worker in them (for the teams' figures)

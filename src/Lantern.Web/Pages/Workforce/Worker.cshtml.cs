@@ -45,22 +45,16 @@ public sealed class WorkerModel(LanternDbContext db, LanternDataOptions options,
 
     public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken cancellationToken)
     {
-        if (await lists.ScopeAsync(User, null, cancellationToken) is not { } scope || !scope.Includes(id))
+        if (await lists.WorkerInScopeAsync(User, id, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        var worker = await db.Workers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (worker is null)
-        {
-            return NotFound();
-        }
-
-        Worker = worker;
+        (Worker, TeamName) = found;
         var directory = await access.DirectoryAsync(cancellationToken);
-        TeamName = directory.TeamOf(id)?.Name ?? "No team";
         ManagerName = directory.ManagerOf(id)?.Name;
         var today = Today;
+        var standards = await WorkforceLists.StandardsAsync(db, cancellationToken);
         var held = await db.Allocations.AsNoTracking()
             .Where(a => a.WorkerId == id && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
             .Select(a => new { a.ChildId, a.StartDate })
@@ -72,12 +66,12 @@ public sealed class WorkerModel(LanternDbContext db, LanternDataOptions options,
             .. living
                 .GroupBy(h => h.ChildId)
                 .Select(g => (File: files[g.Key], Since: g.Min(h => h.StartDate)))
-                .Select(x => new HeldChild(x.File.Child.Id, x.File.Child.IsRestricted ? "Restricted record" : x.File.Child.DisplayName, x.File.Child.IsRestricted, x.Since, CaseloadWeights.Default.KindOf(x.File, today)))
+                .Select(x => new HeldChild(x.File.Child.Id, x.File.Child.IsRestricted ? "Restricted record" : x.File.Child.DisplayName, x.File.Child.IsRestricted, x.Since, standards.Weights.KindOf(x.File, today)))
                 .OrderBy(c => c.Kind).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.ChildId),
         ];
-        if (worker.HoldsCases)
+        if (Worker.HoldsCases)
         {
-            Load = Caseload.Of(worker, [.. living.Select(h => files[h.ChildId]).Distinct()], today, CaseloadWeights.Default);
+            Load = Caseload.Of(Worker, [.. living.Select(h => files[h.ChildId]).Distinct()], today, standards.Weights);
         }
 
         Absences = await db.WorkerAbsences.AsNoTracking().Where(a => a.WorkerId == id).OrderByDescending(a => a.StartDate).ToListAsync(cancellationToken);
@@ -86,9 +80,9 @@ public sealed class WorkerModel(LanternDbContext db, LanternDataOptions options,
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
             .Take(12)
             .ToListAsync(cancellationToken);
-        if (worker.IsInPost(today))
+        if (Worker.IsInPost(today))
         {
-            Supervision = SupervisionCompliance.Personal(worker, Supervisions, Absences, today, SupervisionCadence.Default);
+            Supervision = SupervisionCompliance.Personal(Worker, Supervisions, Absences, today, standards.Cadence);
         }
 
         await audit.WriteAsync(AuditAction.Search, true, detail: string.Create(CultureInfo.InvariantCulture, $"worker {id}: {Children.Count} children"), cancellationToken: cancellationToken);
