@@ -50,6 +50,22 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         AddPanels();
         AddPrivateFosteringAndAllegations();
         AddAbsences();
+        SetEstablishments();
+    }
+
+    /// <summary>Each team's established social work posts: the FTE of the social workers (as the
+    /// census counts them) in post at the end of the data, employed and agency, rounded up to a half
+    /// post. Agency workers fill posts the council could not recruit to, so the vacancies (posts not
+    /// filled by an employed social worker) are about the agency FTE, as in a council that relies on
+    /// agency staff. No random draws: nothing else the generator makes changes.</summary>
+    private void SetEstablishments()
+    {
+        var inPost = data.Workers.Where(w => w.IsInPost(to) && Lantern.Domain.Staffing.WorkforceCensus.InScope(w)).ToLookup(w => w.TeamId);
+        foreach (var team in data.Teams)
+        {
+            var fte = inPost[team.Id].Sum(w => w.Fte);
+            team.EstablishmentFte = Math.Ceiling(fte * 2) / 2;
+        }
     }
 
     // ------------------------------------------------------------ leave and sickness

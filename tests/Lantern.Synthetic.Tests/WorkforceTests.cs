@@ -43,4 +43,23 @@ public sealed class WorkforceTests
         Assert.True(census.Caseload > 10m, $"caseload {census.Caseload}");
         Assert.True(census.EmployedFte > 0);
     }
+
+    [Fact]
+    public void Each_team_has_an_establishment_and_its_vacancies_are_about_its_agency_cover()
+    {
+        var data = SyntheticAuthority.Generate(Small).Data;
+        var end = data.Authorities[0].DataTo;
+
+        foreach (var team in data.Teams)
+        {
+            var staffing = TeamStaffing.Of(team, data.Workers, end);
+            // Posts are the social workers in post at the end of the data, rounded up to a half post.
+            Assert.Equal(Math.Ceiling((staffing.EmployedFte + staffing.AgencyFte) * 2) / 2, team.EstablishmentFte);
+            Assert.True(staffing.VacancyFte >= staffing.AgencyFte, $"team {team.Name}: vacancies {staffing.VacancyFte} below agency FTE {staffing.AgencyFte}");
+        }
+
+        // At the end of the data, as a council relying on agency workers: vacancies about the agency share.
+        var census = WorkforceCensus.On(new DateOnly(end.Year - (end.Month < 10 ? 1 : 0), 9, 30), data.Teams, data.Workers, data.Allocations, data.WorkerAbsences);
+        Assert.InRange(census.VacancyRate!.Value, 10m, 60m);
+    }
 }
