@@ -37,6 +37,7 @@ public sealed class WorkforceBrowserTests(LanternWebServer server, BrowserFixtur
             Role = WorkerRole.SocialWorker,
             TeamId = team,
             ManagerId = manager,
+            Employment = EmploymentType.Employed,
             StartDate = new DateOnly(2021, 9, 1),
             Registration = "SW123456",
         };
