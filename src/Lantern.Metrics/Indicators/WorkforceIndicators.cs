@@ -1,0 +1,7 @@
+namespace Lantern.Metrics.Indicators;
+
+/// <summary>Indicators of this family; see IndicatorCatalogue.</summary>
+public static class WorkforceIndicators
+{
+    public static IReadOnlyList<Indicator> All { get; } = [];
+}
