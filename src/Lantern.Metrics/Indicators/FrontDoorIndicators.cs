@@ -1,5 +1,3 @@
-using Lantern.Domain.Model;
-
 namespace Lantern.Metrics.Indicators;
 
 /// <summary>The front door: contacts, referrals and re-referrals (domain reference 4.1, 4.2).</summary>
