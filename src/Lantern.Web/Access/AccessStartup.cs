@@ -16,6 +16,7 @@ public static class AccessStartup
         services.AddScoped<Casework.CaseworkServices>();
         services.AddScoped<Work.WorkLists>();
         services.AddScoped<Work.WorkforceLists>();
+        services.AddScoped<Indicators.IndicatorSettingsStore>();
         return services;
     }
 }
