@@ -53,11 +53,20 @@ public static class ProtectionIndicators
         },
         static (c, sink) =>
         {
-            // The first assessment of each referral: earliest start, then lowest id (as the clock).
+            // The first assessment of each referral (earliest start, then lowest id, as the clock), looked
+            // for only on referrals with an assessment authorised in the year, to keep the lookup small.
             var first = new Dictionary<long, Assessment>();
             foreach (var a in c.Data.Assessments)
             {
-                if (!first.TryGetValue(a.ReferralId, out var f) || a.StartDate < f.StartDate || (a.StartDate == f.StartDate && a.Id < f.Id))
+                if (a.AuthorisationDate is { } done && c.InYear(done) && (!first.TryGetValue(a.ReferralId, out var f) || IsBefore(a, f)))
+                {
+                    first[a.ReferralId] = a;
+                }
+            }
+
+            foreach (var a in c.Data.Assessments)
+            {
+                if (first.TryGetValue(a.ReferralId, out var f) && IsBefore(a, f))
                 {
                     first[a.ReferralId] = a;
                 }
@@ -722,6 +731,8 @@ public static class ProtectionIndicators
 
         return open;
     }
+
+    private static bool IsBefore(Assessment a, Assessment b) => a.StartDate < b.StartDate || (a.StartDate == b.StartDate && a.Id < b.Id);
 
     private static Referral? FindReferral(MeasureContext c, long childId, long referralId)
     {
