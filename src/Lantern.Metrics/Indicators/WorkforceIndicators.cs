@@ -239,9 +239,9 @@ public static class WorkforceIndicators
         },
         static (c, sink) =>
         {
-            foreach (var child in ChildrenInNeed(c))
+            foreach (var (child, allocated) in WorkforceLookups.For(c.Index).On(c.AsAt).ChildrenInNeed(c))
             {
-                if (c.Index.AllocationOn(child, c.AsAt) is null)
+                if (!allocated)
                 {
                     sink.Add(child, 1, 0);
                 }
@@ -265,9 +265,9 @@ public static class WorkforceIndicators
         },
         static (c, sink) =>
         {
-            foreach (var child in ChildrenInNeed(c))
+            foreach (var (child, allocated) in WorkforceLookups.For(c.Index).On(c.AsAt).ChildrenInNeed(c))
             {
-                sink.Add(child, c.Index.AllocationOn(child, c.AsAt) is null ? 1 : 0, 1);
+                sink.Add(child, allocated ? 0 : 1, 1);
             }
         });
 
@@ -482,28 +482,6 @@ public static class WorkforceIndicators
         Oversight,
         PanelWait,
     ];
-
-    /// <summary>Children in need on the date as the headline figures count them: a referral received on
-    /// or before the date, not closed by it and not ended with no further action.</summary>
-    private static IEnumerable<long> ChildrenInNeed(MeasureContext c)
-    {
-        foreach (var (child, referrals) in c.Index.ReferralsByChild)
-        {
-            foreach (var r in referrals)
-            {
-                if (r.ReferralDate > c.AsAt)
-                {
-                    break;
-                }
-
-                if (!r.NoFurtherAction && c.OpenOnDate(r.ReferralDate, r.ClosureDate))
-                {
-                    yield return child;
-                    break;
-                }
-            }
-        }
-    }
 }
 
 /// <summary>The workforce inputs of one snapshot grouped once (per worker, per child), and the
@@ -691,6 +669,8 @@ internal sealed class WorkforceDay
     private readonly Lazy<List<CaseSupervisionStatus>> cases;
     private readonly Lazy<(List<(long ChildId, DateOnly OpenSince)> Open, HashSet<long> Gaps)> oversight;
     private readonly Lazy<List<(long ChildId, int Changes)>> changes;
+    private readonly Lazy<HashSet<long>> heldChildren;
+    private List<(long ChildId, bool Allocated)>? childrenInNeed;
 
     public WorkforceDay(WorkforceLookups lookups, DateOnly asAt)
     {
@@ -704,6 +684,7 @@ internal sealed class WorkforceDay
         cases = new(CasesOn);
         oversight = new(OversightOn);
         changes = new(ChangesOn);
+        heldChildren = new(() => [.. held.Value.Values.SelectMany(list => list.Select(a => a.ChildId))]);
     }
 
     public DateOnly AsAt { get; }
@@ -728,6 +709,38 @@ internal sealed class WorkforceDay
 
     /// <summary>Each allocated child's changes of worker in the 12 months to the date.</summary>
     public IReadOnlyList<(long ChildId, int Changes)> Changes => changes.Value;
+
+    /// <summary>The children in need on the date as the headline figures count them (a referral received
+    /// on or before the date, not closed by it and not ended with no further action), each with whether
+    /// they have an allocation to any worker open on the date (<see cref="IndicatorIndex.AllocationOn"/>).</summary>
+    public IReadOnlyList<(long ChildId, bool Allocated)> ChildrenInNeed(MeasureContext c)
+    {
+        if (Volatile.Read(ref childrenInNeed) is { } known)
+        {
+            return known;
+        }
+
+        var list = new List<(long, bool)>();
+        foreach (var (child, referrals) in c.Index.ReferralsByChild)
+        {
+            foreach (var r in referrals)
+            {
+                if (r.ReferralDate > c.AsAt)
+                {
+                    break;
+                }
+
+                if (!r.NoFurtherAction && c.OpenOnDate(r.ReferralDate, r.ClosureDate))
+                {
+                    list.Add((child, c.Index.AllocationOn(child, c.AsAt) is not null));
+                    break;
+                }
+            }
+        }
+
+        Volatile.Write(ref childrenInNeed, list);
+        return list;
+    }
 
     /// <summary>Whether the workforce pages supervise <paramref name="role"/> personally: everyone but
     /// directors, heads of service, business support and analysts (as Lantern.Web's WorkforceLists).</summary>
@@ -946,5 +959,5 @@ internal sealed class WorkforceDay
         return [.. children.Select(c => (c, counts.GetValueOrDefault(c)))];
     }
 
-    private HashSet<long> HeldChildren() => [.. held.Value.Values.SelectMany(list => list.Select(a => a.ChildId))];
+    private HashSet<long> HeldChildren() => heldChildren.Value;
 }
