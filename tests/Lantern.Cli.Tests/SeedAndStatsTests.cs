@@ -106,6 +106,16 @@ public sealed class SeedAndStatsTests
             }
         }
 
+        // Every indicator, with a year's monthly series, is the same from either database.
+        foreach (var asAt in new[] { "2020-03-31", "2025-09-30" })
+        {
+            var a = await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", asAt, "--months", "12");
+            var b = await CliRunner.RunAsync("indicators", "--db", postgres.Target, "--as-at", asAt, "--months", "12");
+            Assert.True(a.ExitCode == 0, a.Output);
+            Assert.True(b.ExitCode == 0, b.Output);
+            Assert.Equal(a.Output, b.Output);
+        }
+
         var y2020 = Stats(await CliRunner.RunAsync("stats", "--db", sqlite.Target, "--as-at", "2020-03-31"));
         Assert.InRange(y2020.GetProperty("children_looked_after").GetInt32(), 540, 660);
         Assert.InRange(y2020.GetProperty("s47_per_10k").GetDouble(), 381.6, 466.4);
