@@ -1,5 +1,6 @@
 using Lantern.Domain.Calendar;
 using Lantern.Domain.Clock;
+using Lantern.Domain.Model;
 
 namespace Lantern.Metrics.Indicators;
 
@@ -87,17 +88,37 @@ public static class CourtAndCommunityIndicators
         },
         static (c, sink) =>
         {
-            var visits = ClaLookups.For(c.Index).SeenPrivateFosteringVisitDates;
             var sixWeeks = c.AsAt.AddDays(-42);
+            var open = new List<PrivateFosteringArrangement>();
+            var visits = new Dictionary<long, List<DateOnly>>();
             foreach (var pf in c.Data.PrivateFostering)
             {
-                var began = pf.StartDate > pf.NotificationDate ? pf.StartDate : pf.NotificationDate;
-                if (!c.OpenOnDate(pf.NotificationDate, pf.EndDate) || began > sixWeeks)
+                if (c.OpenOnDate(pf.NotificationDate, pf.EndDate) && Began(pf) <= sixWeeks)
                 {
-                    continue;
+                    open.Add(pf);
+                    visits.TryAdd(pf.ChildId, []);
                 }
+            }
 
-                var onTime = LookedAfterIndicators.ChainOnTime(pf.NotificationDate, visits.GetValueOrDefault(pf.ChildId) ?? [], c.YearStart, c.AsAt, (i, previous) => i == 0
+            // One pass over the visits for those children's seen private fostering visits.
+            foreach (var v in c.Data.Visits)
+            {
+                if (v.Kind == VisitKind.PrivateFostering && v.ChildSeen && v.Date <= c.AsAt && visits.TryGetValue(v.ChildId, out var list))
+                {
+                    list.Add(v.Date);
+                }
+            }
+
+            var sorted = new Dictionary<long, DateOnly[]>(visits.Count);
+            foreach (var (child, list) in visits)
+            {
+                sorted[child] = [.. list.Order().Distinct()];
+            }
+
+            foreach (var pf in open)
+            {
+                var began = Began(pf);
+                var onTime = LookedAfterIndicators.ChainOnTime(pf.NotificationDate, sorted[pf.ChildId], c.YearStart, c.AsAt, (i, previous) => i == 0
                     ? FirstVisitDue(previous)
                     : StatutoryClock.DueDates.NextPrivateFosteringVisitDue(previous, began));
                 sink.Add(pf.ChildId, onTime ? 1 : 0, 1);
@@ -136,6 +157,9 @@ public static class CourtAndCommunityIndicators
                 }
             }
         });
+
+    // Regulation 8 counts from when the arrangement began or, if later, when the council was notified.
+    private static DateOnly Began(PrivateFosteringArrangement pf) => pf.StartDate > pf.NotificationDate ? pf.StartDate : pf.NotificationDate;
 
     // T25, with a calendar fallback for a notification before the working-day calendar.
     private static DateOnly FirstVisitDue(DateOnly notification) =>

@@ -279,22 +279,34 @@ public static class LookedAfterIndicators
         },
         static (c, sink) =>
         {
-            var lookups = ClaLookups.For(c.Index);
-            foreach (var (child, episodes) in lookups.Episodes)
+            // The current placement of each child looked after on the date, then one pass over the
+            // visits for the latest seen looked-after visit in it.
+            var placements = new Dictionary<long, (DateOnly Placed, bool LongTerm, DateOnly? Latest)>();
+            foreach (var (child, episodes) in ClaLookups.For(c.Index).Episodes)
             {
                 var current = CurrentEpisode(episodes, c.AsAt);
-                if (current < 0)
+                if (current >= 0)
                 {
-                    continue;
+                    var placement = episodes[current].Placement;
+                    var longTerm = placement == PlacementType.KinshipLongTerm || placement == PlacementType.FosterLongTerm;
+                    placements[child] = (episodes[SameCarersStart(episodes, current, PeriodStart(episodes, current))].StartDate, longTerm, null);
                 }
+            }
 
-                var placed = episodes[SameCarersStart(episodes, current, PeriodStart(episodes, current))].StartDate;
-                var placement = episodes[current].Placement;
-                var longTerm = placement == PlacementType.KinshipLongTerm || placement == PlacementType.FosterLongTerm;
-                var latest = LatestBetween(lookups.SeenVisitDates.GetValueOrDefault(child), placed, c.AsAt);
-                var due = latest is { } last
-                    ? StatutoryClock.DueDates.NextClaVisitDue(last, placed, longTerm)
-                    : StatutoryClock.DueDates.FirstPlacementVisitDue(placed);
+            foreach (var v in c.Data.Visits)
+            {
+                if (v.Kind == VisitKind.LookedAfter && v.ChildSeen && v.Date <= c.AsAt
+                    && placements.TryGetValue(v.ChildId, out var p) && v.Date >= p.Placed && (p.Latest is null || v.Date > p.Latest))
+                {
+                    placements[v.ChildId] = p with { Latest = v.Date };
+                }
+            }
+
+            foreach (var (child, p) in placements)
+            {
+                var due = p.Latest is { } last
+                    ? StatutoryClock.DueDates.NextClaVisitDue(last, p.Placed, p.LongTerm)
+                    : StatutoryClock.DueDates.FirstPlacementVisitDue(p.Placed);
                 sink.Add(child, c.AsAt <= due ? 1 : 0, 1);
             }
         });
@@ -827,8 +839,6 @@ internal sealed class ClaLookups
 
     private readonly Lazy<Dictionary<long, CareEpisode[]>> episodes;
     private readonly Lazy<Dictionary<long, DateOnly[]>> reviewDates;
-    private readonly Lazy<Dictionary<long, DateOnly[]>> seenVisitDates;
-    private readonly Lazy<Dictionary<long, DateOnly[]>> seenPrivateFosteringVisitDates;
     private readonly Lazy<Dictionary<long, DateOnly[]>> healthAssessmentDates;
     private readonly Lazy<Dictionary<long, DateOnly[]>> dentalCheckDates;
     private readonly Lazy<Dictionary<long, CareLeaverContact[]>> careLeaverContacts;
@@ -851,8 +861,6 @@ internal sealed class ClaLookups
             return result;
         });
         reviewDates = new(() => Dates(data.CareReviews, static r => r.ChildId, static r => r.Date, static _ => true));
-        seenVisitDates = new(() => Dates(data.Visits, static v => v.ChildId, static v => v.Date, static v => v.Kind == VisitKind.LookedAfter && v.ChildSeen));
-        seenPrivateFosteringVisitDates = new(() => Dates(data.Visits, static v => v.ChildId, static v => v.Date, static v => v.Kind == VisitKind.PrivateFostering && v.ChildSeen));
         healthAssessmentDates = new(() => Dates(data.HealthChecks, static h => h.ChildId, static h => h.Date, static h => h.Kind is HealthCheckKind.InitialHealthAssessment or HealthCheckKind.ReviewHealthAssessment));
         dentalCheckDates = new(() => Dates(data.HealthChecks, static h => h.ChildId, static h => h.Date, static h => h.Kind == HealthCheckKind.DentalCheck));
         careLeaverContacts = new(() =>
@@ -885,12 +893,6 @@ internal sealed class ClaLookups
 
     /// <summary>Each child's looked-after review dates, sorted and distinct.</summary>
     public Dictionary<long, DateOnly[]> ReviewDates => reviewDates.Value;
-
-    /// <summary>Each child's looked-after visit dates where the child was seen, sorted and distinct.</summary>
-    public Dictionary<long, DateOnly[]> SeenVisitDates => seenVisitDates.Value;
-
-    /// <summary>Each child's private fostering visit dates where the child was seen, sorted and distinct.</summary>
-    public Dictionary<long, DateOnly[]> SeenPrivateFosteringVisitDates => seenPrivateFosteringVisitDates.Value;
 
     /// <summary>Each child's health assessment dates (initial or review), sorted and distinct.</summary>
     public Dictionary<long, DateOnly[]> HealthAssessmentDates => healthAssessmentDates.Value;
