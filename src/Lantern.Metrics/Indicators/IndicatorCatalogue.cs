@@ -12,6 +12,7 @@ public static class IndicatorCatalogue
         list.AddRange(FrontDoorIndicators.All);
         list.AddRange(ProtectionIndicators.All);
         list.AddRange(LookedAfterIndicators.All);
+        list.AddRange(CourtAndCommunityIndicators.All);
         list.AddRange(WorkforceIndicators.All);
         var duplicate = list.GroupBy(i => i.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
