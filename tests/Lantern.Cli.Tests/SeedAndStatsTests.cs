@@ -130,6 +130,23 @@ public sealed class SeedAndStatsTests
         var y2024 = Stats(await CliRunner.RunAsync("stats", "--db", sqlite.Target, "--as-at", "2024-03-31"));
         Assert.InRange(y2024.GetProperty("children_looked_after").GetInt32(), 423, 517);
 
+        // `lantern indicators` reproduces the calibration figures (spec/calibration.md) itself.
+        var i2020 = Indicators(await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", "2020-03-31"));
+        Assert.InRange(i2020["cla_count"], 540, 660);
+        Assert.InRange(i2020["s47_per_10k"], 381.6, 466.4);
+        Assert.InRange(i2020["icpc_count"], 148, 180);
+        Assert.InRange(i2020["referrals_per_10k"], 963, 1177);
+        Assert.InRange(i2020["allocated_children"], 1840, 2760);
+        Assert.InRange(i2020["sw_agency_pct"], 30, 43.2);
+        var i2019 = Indicators(await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", "2019-03-31"));
+        Assert.InRange(i2019["s47_per_10k"], 212.4, 259.6);
+        Assert.InRange(i2019["icpc_count"], 88, 108);
+        Assert.InRange(i2020["cla_count"] - i2019["cla_count"], 96, 160);
+        Assert.InRange(i2020["cpp_count"] / i2019["cpp_count"], 1.10, 1.66);
+        Assert.InRange(Indicators(await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", "2021-03-31"))["rereferrals_12m_pct"], 27.9, 34.1);
+        Assert.InRange(Indicators(await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", "2022-01-31"))["sw_caseload"], 22.5, 27.5);
+        Assert.InRange(Indicators(await CliRunner.RunAsync("indicators", "--db", sqlite.Target, "--as-at", "2024-03-31"))["cla_count"], 423, 517);
+
         // Seeding again without --replace is refused and changes nothing.
         var again = await CliRunner.RunAsync("seed", "--db", sqlite.Target, "--seed", "9");
         Assert.Equal(2, again.ExitCode);
@@ -150,6 +167,15 @@ public sealed class SeedAndStatsTests
         {
             Assert.Contains(key, table.Output, StringComparison.Ordinal);
         }
+    }
+
+    private static Dictionary<string, double> Indicators(CliResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.Output);
+        using var doc = JsonDocument.Parse(result.Output);
+        return doc.RootElement.EnumerateArray()
+            .Where(i => i.GetProperty("value").ValueKind == JsonValueKind.Number)
+            .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("value").GetDouble());
     }
 
     private static JsonElement Stats(CliResult result)

@@ -43,11 +43,6 @@ public sealed class LookedAfterIndicatorTests
         Assert.Equal([childB.Id, childD.Id], a.NumeratorSubjects("cla_starts", AsAt));
         Assert.Equal(1, a.Measure("cla_ends", AsAt).Value);
         Assert.Equal([childB.Id], a.NumeratorSubjects("cla_ends", AsAt));
-
-        var headline = HeadlineStats.Compute(a.Data, AsAt);
-        Assert.Equal(headline.ChildrenLookedAfter, a.Measure("cla_count", AsAt).Value);
-        Assert.Equal(headline.ClaStartsYear, a.Measure("cla_starts", AsAt).Value);
-        Assert.Equal(headline.ClaEndsYear, a.Measure("cla_ends", AsAt).Value);
     }
 
     [Fact]
