@@ -41,6 +41,20 @@ public static class LanternApp
                     .WithDescription("Check that the audit trail is intact (exit 0), or name the first broken entry (exit 1).")
                     .WithExample("audit", "verify", "--db", "data/lantern.db");
             });
+            config.AddBranch("benchmarks", benchmarks =>
+            {
+                benchmarks.SetDescription("Statistical-neighbour and regional benchmarks for the indicators.");
+                benchmarks.AddCommand<BenchmarksLoadCommand>("load")
+                    .WithDescription("Load an analyst's benchmark CSV, replacing the benchmarks of the comparators it has lines for (all lines or none).")
+                    .WithExample("benchmarks", "load", "--db", "data/lantern.db", "--file", "benchmarks.csv");
+            });
+            config.AddBranch("targets", targets =>
+            {
+                targets.SetDescription("The council's indicator targets (red, amber, green).");
+                targets.AddCommand<TargetsSetCommand>("set")
+                    .WithDescription("Set the target of an indicator and the margin within which a miss is amber.")
+                    .WithExample("targets", "set", "--db", "data/lantern.db", "--indicator", "rereferrals_12m_pct", "--target", "20", "--amber", "2");
+            });
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Generate the synthetic authority in memory and compare it with the calibration targets.");
         });

@@ -107,6 +107,12 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
 
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
 
+    /// <summary>The council's indicator targets (one per indicator).</summary>
+    public DbSet<IndicatorTargetRow> IndicatorTargets => Set<IndicatorTargetRow>();
+
+    /// <summary>The statistical-neighbour and regional benchmarks an analyst loaded.</summary>
+    public DbSet<IndicatorBenchmarkRow> IndicatorBenchmarks => Set<IndicatorBenchmarkRow>();
+
     /// <summary>Every DfE code type in the domain (each is stored as its code).</summary>
     internal static IReadOnlyList<Type> DfeCodeTypes { get; } =
     [

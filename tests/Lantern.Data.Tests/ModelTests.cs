@@ -46,7 +46,7 @@ public class ModelTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public void Besides_the_records_the_model_holds_only_the_accounts_and_the_audit(DbProvider provider)
+    public void Besides_the_records_the_model_holds_only_the_accounts_the_audit_and_the_indicator_settings(DbProvider provider)
     {
         using var context = Context(provider);
         var others = context.Model.GetEntityTypes()
@@ -62,6 +62,8 @@ public class ModelTests
                 [typeof(IdentityUserToken<string>)] = "user_tokens",
                 [typeof(AuditEntry)] = "audit_entries",
                 [typeof(AccessGrant)] = "access_grants",
+                [typeof(IndicatorTargetRow)] = "indicator_targets",
+                [typeof(IndicatorBenchmarkRow)] = "indicator_benchmarks",
             }.OrderBy(kv => kv.Value),
             others.OrderBy(kv => kv.Value));
         Assert.Equal(nameof(IdentityUser.ConcurrencyStamp), Assert.Single(context.Model.FindEntityType(typeof(LanternUser))!.GetProperties(), p => p.IsConcurrencyToken).Name);
@@ -168,7 +170,7 @@ public class ModelTests
     public void Every_audit_and_grant_text_is_bounded(DbProvider provider)
     {
         using var context = Context(provider);
-        foreach (var type in new[] { typeof(AuditEntry), typeof(AccessGrant), typeof(LanternUser) })
+        foreach (var type in new[] { typeof(AuditEntry), typeof(AccessGrant), typeof(LanternUser), typeof(IndicatorTargetRow), typeof(IndicatorBenchmarkRow) })
         {
             foreach (var property in context.Model.FindEntityType(type)!.GetProperties()
                 .Where(p => p.ClrType == typeof(string) && p.PropertyInfo?.DeclaringType == type))

@@ -63,6 +63,8 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
         Assert.Equal(Permission.RecordCasework, pages.Single(p => p.Route == "/my-work").Permission);
         Assert.Equal(Permission.ViewTeamWork, pages.Single(p => p.Route == "/team-work").Permission);
         Assert.Equal(Permission.RecordCasework, pages.Single(p => p.Route == "/children/{id:long}/visits/new").Permission);
+        Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/targets").Permission);
+        Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/benchmarks").Permission);
     }
 
     [Theory]

@@ -27,6 +27,9 @@ public enum AuditAction
 
     /// <summary>A change to the workforce record: a worker leaving, supervision recorded.</summary>
     WorkforceChanged = 20,
+
+    /// <summary>A change to the council's indicator targets or the benchmarks loaded.</summary>
+    IndicatorSettingsChanged = 21,
 }
 
 /// <summary>One entry of the append-only audit trail. Entries are numbered 1, 2, 3, ... without

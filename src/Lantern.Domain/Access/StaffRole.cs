@@ -94,4 +94,10 @@ public enum Permission
     /// <summary>Set the council's workforce standards: caseload weights and thresholds, supervision
     /// cadence, the management oversight period.</summary>
     SetWorkforceStandards = 16,
+
+    /// <summary>Set, change and remove the council's indicator targets (and their amber margins).</summary>
+    SetIndicatorTargets = 17,
+
+    /// <summary>Load the statistical-neighbour and regional benchmarks from an analyst's CSV file.</summary>
+    LoadBenchmarks = 18,
 }

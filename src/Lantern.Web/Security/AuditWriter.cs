@@ -59,6 +59,16 @@ public sealed class AuditWriter(LanternDbContext db, IHttpContextAccessor http)
     public Task WriteSettingsAsync(string detail, Func<CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
         WriteAsync(new AuditEntry { Action = AuditAction.WorkforceChanged, Succeeded = true, RecordType = "council", Detail = detail }, write, cancellationToken);
 
+    /// <summary>Saves a change to the indicator targets or benchmarks (<paramref name="write"/>, which
+    /// returns what changed: indicator ids, figures and counts, never personal data) with its
+    /// <see cref="AuditAction.IndicatorSettingsChanged"/> entry, in one transaction.</summary>
+    public async Task WriteIndicatorSettingsAsync(string recordType, Func<CancellationToken, Task<string>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var entry = new AuditEntry { Action = AuditAction.IndicatorSettingsChanged, Succeeded = true, RecordType = recordType };
+        await WriteAsync(entry, async ct => entry.Detail = Truncate(await write(ct), 2000), cancellationToken);
+    }
+
     /// <summary>Saves a new worker (<paramref name="write"/>, which returns the new worker's id and what
     /// was written) and its <see cref="AuditAction.WorkforceChanged"/> entry in one transaction: for a
     /// worker whose id is known only once they are saved.</summary>

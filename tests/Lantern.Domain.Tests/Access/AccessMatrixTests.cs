@@ -28,6 +28,8 @@ public class AccessMatrixTests
     private const Permission Allocate = Permission.AllocateWork;
     private const Permission Supervise = Permission.RecordSupervision;
     private const Permission Standards = Permission.SetWorkforceStandards;
+    private const Permission Targets = Permission.SetIndicatorTargets;
+    private const Permission Benchmarks = Permission.LoadBenchmarks;
 
     /// <summary>The matrix as reviewed: every role, and exactly what it may do.</summary>
     private static readonly Dictionary<StaffRole, Permission[]> Expected = new()
@@ -36,13 +38,13 @@ public class AccessMatrixTests
         [StaffRole.NewlyQualifiedSocialWorker] = [Find, Open, Glass, Contacts, Casework],
         [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
         [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
-        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise, Standards],
-        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork, Standards],
+        [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise, Standards, Targets],
+        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork, Standards, Targets, Benchmarks],
         [StaffRole.ReviewingOfficer] = [Find, Open, Glass, Casework],
         [StaffRole.Lado] = [Find, Open, Glass, Casework],
         [StaffRole.EarlyHelpPractitioner] = [Find, Open, Glass, Contacts, Casework],
         [StaffRole.BusinessSupport] = [Find, Open, Contacts],
-        [StaffRole.PerformanceAnalyst] = [Numbers],
+        [StaffRole.PerformanceAnalyst] = [Numbers, Targets, Benchmarks],
         [StaffRole.Auditor] = [Find, Open, Numbers],
         [StaffRole.ImprovementBoardMember] = [Numbers],
         [StaffRole.PartnerReferrer] = [],
@@ -148,13 +150,25 @@ public class AccessMatrixTests
         Assert.All(ChildPermissions, p => Assert.False(AccessMatrix.Allows(StaffRole.SystemAdministrator, p, namedDataAccess: true)));
     }
 
-    [Theory]
-    [InlineData(StaffRole.ImprovementBoardMember)]
-    [InlineData(StaffRole.PerformanceAnalyst)]
-    public void Board_members_and_analysts_by_default_see_numbers_only(StaffRole role)
+    [Fact]
+    public void Board_members_see_numbers_only()
     {
-        Assert.Equal([Numbers], AccessMatrix.PermissionsOf(role).Order());
-        Assert.All(Enum.GetValues<Permission>(), p => Assert.Equal(p == Numbers, AccessMatrix.Allows(role, p)));
+        Assert.Equal([Numbers], AccessMatrix.PermissionsOf(StaffRole.ImprovementBoardMember).Order());
+        Assert.All(Enum.GetValues<Permission>(), p => Assert.Equal(p == Numbers, AccessMatrix.Allows(StaffRole.ImprovementBoardMember, p)));
+    }
+
+    [Fact]
+    public void Analysts_by_default_see_numbers_and_keep_targets_and_benchmarks_but_no_child()
+    {
+        Assert.Equal([Numbers, Targets, Benchmarks], AccessMatrix.PermissionsOf(StaffRole.PerformanceAnalyst).Order());
+        Assert.All(ChildPermissions, p => Assert.False(AccessMatrix.Allows(StaffRole.PerformanceAnalyst, p)));
+    }
+
+    [Fact]
+    public void Targets_are_set_by_service_managers_directors_and_analysts_and_benchmarks_loaded_by_analysts_and_directors()
+    {
+        Assert.Equal([StaffRole.ServiceManager, StaffRole.Director, StaffRole.PerformanceAnalyst], AccessMatrix.Roles.Where(r => AccessMatrix.Allows(r, Targets)));
+        Assert.Equal([StaffRole.Director, StaffRole.PerformanceAnalyst], AccessMatrix.Roles.Where(r => AccessMatrix.Allows(r, Benchmarks)));
     }
 
     [Fact]
@@ -164,7 +178,7 @@ public class AccessMatrixTests
         var allowed = Enum.GetValues<Permission>()
             .Where(p => AccessMatrix.Allows(StaffRole.PerformanceAnalyst, p, namedDataAccess: true))
             .Order();
-        Assert.Equal([Find, Open, Numbers], allowed);
+        Assert.Equal([Find, Open, Numbers, Targets, Benchmarks], allowed);
         Assert.False(AccessMatrix.Allows(StaffRole.PerformanceAnalyst, Glass, namedDataAccess: true));
     }
 

@@ -30,6 +30,8 @@ public class SecurityDocTests
         ("Allocate", Permission.AllocateWork),
         ("Supervision", Permission.RecordSupervision),
         ("Standards", Permission.SetWorkforceStandards),
+        ("Targets", Permission.SetIndicatorTargets),
+        ("Benchmarks", Permission.LoadBenchmarks),
     ];
 
     private static string Header => "| Role | " + string.Join(" | ", Columns.Select(c => c.Heading)) + " |";

@@ -74,6 +74,7 @@ public static class AuditTable
         AuditAction.AccountChanged => "Account changed",
         AuditAction.RequestRejected => "Request rejected",
         AuditAction.WorkforceChanged => "Workforce record changed",
+        AuditAction.IndicatorSettingsChanged => "Indicator targets or benchmarks changed",
         _ => Display.Words(action),
     };
 
