@@ -33,7 +33,8 @@ public static class LanternApp
             config.AddCommand<IndicatorsCommand>("indicators")
                 .WithDescription("Every performance indicator as at a date (JSON or CSV), optionally with a monthly series.")
                 .WithExample("indicators", "--db", "data/lantern.db", "--as-at", "2020-03-31")
-                .WithExample("indicators", "--db", "data/lantern.db", "--as-at", "2026-03-31", "--months", "36", "--format", "csv");
+                .WithExample("indicators", "--db", "data/lantern.db", "--as-at", "2026-03-31", "--months", "36", "--format", "csv")
+                .WithExample("indicators", "--list", "--format", "csv");
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("The audit trail of reads, writes, searches and sign-ins.");
