@@ -3,12 +3,14 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using Lantern.Domain.Model;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Lantern.Data;
 
@@ -89,6 +91,13 @@ internal abstract class TableMap
     /// <summary>Reads every row of a <c>SELECT</c> of <see cref="QuotedColumns"/> into its list.</summary>
     public abstract Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken);
 
+    /// <summary>Reads every row of the table, in id order, into its list through SQLitePCL on the
+    /// connection's open transaction: what <see cref="ReadAllAsync"/> would read, faster.</summary>
+    public abstract void ReadAllSqlite(SqliteConnection connection, SqliteTransaction transaction, AuthorityData data, CancellationToken cancellationToken);
+
+    /// <summary>The table's <c>SELECT</c>, in id order.</summary>
+    public string SelectAll => $"SELECT {QuotedColumns} FROM {QuotedTable} ORDER BY id";
+
     public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
 
@@ -96,14 +105,21 @@ internal sealed class TableMap<T> : TableMap
     where T : Entity
 {
     private readonly Func<AuthorityData, List<T>> _list;
-    private readonly Func<DbDataReader, T> _materialize;
+    private readonly DbProvider _provider;
+    private Func<DbDataReader, T>? _materializer;
+    private SqliteRowReader<T>? _sqliteRow;
+    private bool _sqliteRowCompiled;
 
     public TableMap(string table, IEntityType entityType, IReadOnlyList<ColumnMap> columns, Func<AuthorityData, List<T>> list, DbProvider provider)
         : base(table, entityType, columns)
     {
         _list = list;
-        _materialize = TableMaps.CompileMaterializer<T>(columns, provider);
+        _provider = provider;
     }
+
+    /// <summary>Reads one row from a data reader (compiled on first use: on SQLite it is needed only
+    /// for values the fast readers leave to it).</summary>
+    private Func<DbDataReader, T> Materialize => _materializer ??= TableMaps.CompileMaterializer<T>(Columns, _provider);
 
     public override IReadOnlyList<Entity> Rows(AuthorityData data) => _list(data);
 
@@ -113,10 +129,194 @@ internal sealed class TableMap<T> : TableMap
     public override async Task ReadAllAsync(DbDataReader reader, AuthorityData data, CancellationToken cancellationToken)
     {
         var list = _list(data);
+        var materialize = Materialize;
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(_materialize(reader));
+            list.Add(materialize(reader));
         }
+    }
+
+    public override void ReadAllSqlite(SqliteConnection connection, SqliteTransaction transaction, AuthorityData data, CancellationToken cancellationToken)
+    {
+        // Compiled on first use (two threads may both compile it; either result is the same).
+        if (!Volatile.Read(ref _sqliteRowCompiled))
+        {
+            _sqliteRow = SqliteColumns.Available ? SqliteRowReader<T>.TryCompile(Columns) : null;
+            Volatile.Write(ref _sqliteRowCompiled, true);
+        }
+
+        var rowReader = _sqliteRow;
+        if (rowReader is null)
+        {
+            // A column type the fast readers do not know: the general way.
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 0;
+            command.CommandText = SelectAll;
+            using var reader = command.ExecuteReader();
+            ReadAllAsync(reader, data, cancellationToken).GetAwaiter().GetResult();
+            return;
+        }
+
+        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var list = _list(data);
+        var caches = rowReader.NewCaches();
+        var rc = raw.sqlite3_prepare_v2(db, SelectAll, out var statement);
+        using (statement)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+
+            var handle = statement.DangerousGetHandle();
+            var rows = 0;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if ((++rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                T row;
+                try
+                {
+                    row = rowReader.Read(handle, caches);
+                }
+                catch (NotCanonicalException)
+                {
+                    row = ReadOne(connection, transaction, Native.sqlite3_column_int64(handle, 0));
+                }
+
+                list.Add(row);
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+        }
+    }
+
+    /// <summary>One row read the general way (the data reader and EF Core's converters).</summary>
+    private T ReadOne(SqliteConnection connection, SqliteTransaction transaction, long id)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {QuotedColumns} FROM {QuotedTable} WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Materialize(reader) : throw new InvalidOperationException($"Row {id} of {Table} vanished while it was read.");
+    }
+}
+
+/// <summary>A compiled reader of one row of a table from a stepped SQLite statement through
+/// <see cref="SqliteColumns"/>, with EF Core's converters, for the columns it knows.</summary>
+internal sealed class SqliteRowReader<T>
+    where T : Entity
+{
+    private readonly Func<nint, object[], T> _read;
+    private readonly Func<object>[] _newCaches;
+
+    private SqliteRowReader(Func<nint, object[], T> read, Func<object>[] newCaches)
+    {
+        _read = read;
+        _newCaches = newCaches;
+    }
+
+    public object[] NewCaches() => [.. _newCaches.Select(f => f())];
+
+    public T Read(nint statement, object[] caches) => _read(statement, caches);
+
+    /// <summary>Null when a column has a provider type the fast readers do not know.</summary>
+    public static SqliteRowReader<T>? TryCompile(IReadOnlyList<ColumnMap> columns)
+    {
+        var statement = Expression.Parameter(typeof(nint), "statement");
+        var caches = Expression.Parameter(typeof(object[]), "caches");
+        var newCaches = new List<Func<object>>();
+        var bindings = new List<MemberBinding>();
+        for (var ordinal = 0; ordinal < columns.Count; ordinal++)
+        {
+            var column = columns[ordinal];
+            var mapping = column.Mapping;
+            var propertyInfo = column.Property.PropertyInfo!;
+            var propertyType = propertyInfo.PropertyType;
+            var index = Expression.Constant(ordinal);
+            var converter = mapping.Converter;
+            var providerType = converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
+
+            Expression read;
+            if (converter is not null && providerType == typeof(string) && converter.ModelClrType.IsValueType)
+            {
+                // Enum names and DfE codes: a few texts, each converted once.
+                var fromProvider = converter.ConvertFromProviderExpression;
+                var convertType = typeof(Func<,>).MakeGenericType(typeof(string), converter.ModelClrType);
+                var convert = Expression.Lambda(convertType, fromProvider.Body, fromProvider.Parameters).Compile();
+                var cacheType = typeof(SqliteTextCache<>).MakeGenericType(converter.ModelClrType);
+                newCaches.Add(() => Activator.CreateInstance(cacheType, convert)!);
+                var cache = Expression.Convert(Expression.ArrayIndex(caches, Expression.Constant(newCaches.Count - 1)), cacheType);
+                read = Expression.Call(cache, cacheType.GetMethod(nameof(SqliteTextCache<int>.Read))!, statement, index);
+            }
+            else
+            {
+                var method = ReaderFor(providerType);
+                if (method is null || !KnowsReader(mapping, providerType))
+                {
+                    return null;
+                }
+
+                read = Expression.Call(typeof(SqliteColumns).GetMethod(method)!, statement, index);
+                if (converter is not null)
+                {
+                    var fromProvider = converter.ConvertFromProviderExpression;
+                    read = ReplacingExpressionVisitor.Replace(fromProvider.Parameters[0], read, fromProvider.Body);
+                }
+            }
+
+            if (read.Type != propertyType)
+            {
+                read = Expression.Convert(read, propertyType);
+            }
+
+            if (column.IsNullable)
+            {
+                read = Expression.Condition(
+                    Expression.Call(typeof(SqliteColumns).GetMethod(nameof(SqliteColumns.IsNull))!, statement, index),
+                    Expression.Default(propertyType),
+                    read);
+            }
+
+            bindings.Add(Expression.Bind(propertyInfo, read));
+        }
+
+        var body = Expression.MemberInit(Expression.New(typeof(T)), bindings);
+        return new SqliteRowReader<T>(Expression.Lambda<Func<nint, object[], T>>(body, statement, caches).Compile(), [.. newCaches]);
+    }
+
+    private static string? ReaderFor(Type providerType) =>
+        providerType == typeof(long) ? nameof(SqliteColumns.Int64)
+        : providerType == typeof(int) ? nameof(SqliteColumns.Int32)
+        : providerType == typeof(short) ? nameof(SqliteColumns.Int16)
+        : providerType == typeof(bool) ? nameof(SqliteColumns.Boolean)
+        : providerType == typeof(double) ? nameof(SqliteColumns.Double)
+        : providerType == typeof(string) ? nameof(SqliteColumns.String)
+        : providerType == typeof(DateOnly) ? nameof(SqliteColumns.DateOnly)
+        : providerType == typeof(DateTime) ? nameof(SqliteColumns.DateTime)
+        : null;
+
+    /// <summary>The general path reads this column with the data reader's plain getter (dates aside,
+    /// which it reads through <see cref="SqliteText"/>), so the fast reader matches it.</summary>
+    private static bool KnowsReader(RelationalTypeMapping mapping, Type providerType)
+    {
+        if (providerType == typeof(DateOnly) || providerType == typeof(DateTime))
+        {
+            return true;
+        }
+
+        var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+        var call = Expression.Call(reader, mapping.GetDataReaderMethod(), Expression.Constant(0));
+        return ReferenceEquals(mapping.CustomizeDataReaderExpression(call), call)
+            && call.Method.Name == "Get" + providerType.Name;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Text.Json;
 using Lantern.Data;
 using Lantern.Metrics;
@@ -23,6 +24,10 @@ public sealed class StatsCommand(IAnsiConsole console) : AsyncCommand<StatsComma
         [Description("json (default) or table")]
         [DefaultValue("json")]
         public string Format { get; init; } = "json";
+
+        [CommandOption("--timings")]
+        [Description("Print how long the snapshot load and the figures took to standard error")]
+        public bool Timings { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -42,8 +47,19 @@ public sealed class StatsCommand(IAnsiConsole console) : AsyncCommand<StatsComma
         }
 
         await LanternDatabase.MigrateAsync(target, cancellationToken);
+        var load = Stopwatch.StartNew();
         var data = await SnapshotLoader.LoadAsync(target, cancellationToken);
+        load.Stop();
+        var compute = Stopwatch.StartNew();
         var figures = HeadlineStats.Compute(data, asAt);
+        compute.Stop();
+        if (settings.Timings)
+        {
+            await Console.Error.WriteLineAsync(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"snapshot load {load.Elapsed.TotalSeconds:F2} s ({data.TotalRecords:N0} records), figures {compute.Elapsed.TotalSeconds:F2} s"));
+        }
+
         if (format == "json")
         {
             console.Profile.Width = int.MaxValue;
