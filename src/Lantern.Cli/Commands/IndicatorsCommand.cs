@@ -84,6 +84,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : AsyncCommand<Indic
             throw new UsageException($"There is no database at '{target.FilePath}'. Create one with: lantern seed --db {target.FilePath}");
         }
 
+        await LanternDatabase.MigrateAsync(target, cancellationToken);
         var clock = Stopwatch.StartNew();
         var data = await SnapshotLoader.LoadAsync(target, cancellationToken);
         var loaded = clock.Elapsed;
@@ -115,6 +116,14 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : AsyncCommand<Indic
             clock.Restart();
             engine.Compute(asAt.AddDays(-7), indicators);
             var again = clock.Elapsed;
+            var another = engine.ContextOn(asAt.AddDays(-14));
+            var slowest = indicators.Select(i =>
+            {
+                var watch = Stopwatch.StartNew();
+                IndicatorEngine.Measure(i, another);
+                return (i.Id, watch.Elapsed.TotalMilliseconds);
+            }).OrderByDescending(x => x.TotalMilliseconds).Take(8);
+            Console.Error.WriteLine("Slowest, one at a time: " + string.Join(", ", slowest.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Id} {x.TotalMilliseconds:N1} ms"))));
             var records = data.TotalRecords;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded {data.Children.Count:N0} children and {records:N0} records in {loaded.TotalMilliseconds:N0} ms; {indicators.Count} indicators at {asAt:yyyy-MM-dd} in {computed.TotalMilliseconds:N0} ms including building the shared lookups, then at another date in {again.TotalMilliseconds:N0} ms{(months is { } k ? $"; {k}-month series in {seriesTime.TotalMilliseconds:N0} ms" : "")}."));
         }
