@@ -65,6 +65,15 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
         Assert.Equal(Permission.RecordCasework, pages.Single(p => p.Route == "/children/{id:long}/visits/new").Permission);
         Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/targets").Permission);
         Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/benchmarks").Permission);
+
+        // The performance pages: numbers for those who may see them; the children behind a figure
+        // also need the permission to open records (and the page itself checks for numbers too).
+        foreach (var route in new[] { "/indicators", "/indicators/front-door", "/indicators/assessment", "/indicators/child-protection", "/indicators/looked-after", "/indicators/care-leavers", "/indicators/workforce", "/indicators/other", "/indicators/{id}", "/indicators/{id}/definition" })
+        {
+            Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == route).Permission);
+        }
+
+        Assert.Equal(Permission.ViewChildRecords, pages.Single(p => p.Route == "/indicators/{id}/children").Permission);
     }
 
     [Theory]
@@ -87,6 +96,12 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
             // Parts of a child's record, and recording on it, need a relationship with the child as
             // well: an account whose only child is one it may not open is refused by those pages.
             if (!canOpen && page.IsRecordingOnAChild)
+            {
+                expected = false;
+            }
+
+            // The children behind a figure need numbers as well as records.
+            if (page.Route == "/indicators/{id}/children" && !AccessMatrix.Allows(role, Permission.ViewAggregates, namedData))
             {
                 expected = false;
             }
@@ -179,6 +194,9 @@ public enum PageAccess
 /// <summary>A Razor page endpoint and what its metadata says about who may use it.</summary>
 public sealed partial record PageEndpoint(string Route, string PageName, PageAccess Access, Permission? Permission)
 {
+    /// <summary>The indicator whose pages are visited (one that exists in every build of the catalogue).</summary>
+    public const string IndicatorRouteId = "referrals_per_10k";
+
     public bool HasParameters => Route.Contains('{', StringComparison.Ordinal);
 
     /// <summary>A page that shows part of one child's record (notes, chronology) or records or
@@ -200,6 +218,11 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
             }
 
             var name = m.Groups["name"].Value;
+            if (Route.StartsWith("/indicators/", StringComparison.Ordinal))
+            {
+                return IndicatorRouteId;
+            }
+
             if (Route.StartsWith("/workforce/workers/", StringComparison.Ordinal))
             {
                 return workerId.ToString(CultureInfo.InvariantCulture);

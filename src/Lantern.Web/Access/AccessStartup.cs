@@ -17,6 +17,7 @@ public static class AccessStartup
         services.AddScoped<Work.WorkLists>();
         services.AddScoped<Work.WorkforceLists>();
         services.AddScoped<Indicators.IndicatorSettingsStore>();
+        services.AddSingleton<Indicators.IndicatorResults>();
         return services;
     }
 }
