@@ -18,8 +18,18 @@ public sealed record IndicatorDashboard(string Slug, string Title, IReadOnlyList
 /// <summary>The dashboards (every area of the service is on exactly one), and how figures are written.</summary>
 public static class IndicatorDashboards
 {
-    /// <summary>How many indicators of each area the director's overview shows (the first in the catalogue).</summary>
-    public const int HeadlinesPerArea = 3;
+    /// <summary>The indicators the director's overview always shows: the measures inspectors and
+    /// improvement boards read first. Any other indicator joins them while it is red or amber.</summary>
+    public static IReadOnlySet<string> HeadlineIds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "referrals_per_10k", "rereferrals_12m_pct", "contacts_decided_1wd_pct",
+        "assessments_45wd_pct", "assessments_nfa_pct",
+        "s47_per_10k", "icpc_15wd_pct", "cpp_per_10k", "cpp_second_time_pct", "cpp_visits_on_time_pct", "cin_per_10k",
+        "cla_per_10k", "cla_3plus_placements_pct", "cla_long_term_stability_pct", "cla_reviews_on_time_pct",
+        "care_leavers_in_touch_pct", "care_leavers_eet_pct", "care_leavers_suitable_accommodation_pct", "adoption_a10_days",
+        "sw_caseload", "sw_agency_pct", "sw_turnover_pct", "unallocated_count", "worker_changes_3plus_pct", "supervision_personal_pct", "oversight_pct",
+        "early_help_per_10k", "proceedings_26w_pct", "allegations_resolved_1m_pct",
+    };
 
     public static IReadOnlyList<IndicatorDashboard> All { get; } =
     [
@@ -36,11 +46,13 @@ public static class IndicatorDashboards
 
     public static IndicatorDashboard For(IndicatorArea area) => All.First(d => d.Areas.Contains(area));
 
-    /// <summary>The overview's indicators: the first few of each area, in catalogue order.</summary>
-    public static IReadOnlyList<Indicator> Headlines(IndicatorDashboard dashboard)
+    /// <summary>The overview's indicators of a dashboard: its headline indicators and any other
+    /// that <paramref name="isRedOrAmber"/> says is red or amber against its target, in catalogue order.</summary>
+    public static IReadOnlyList<Indicator> Headlines(IndicatorDashboard dashboard, Func<Indicator, bool> isRedOrAmber)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
-        return [.. dashboard.Indicators.GroupBy(i => i.Definition.Area).SelectMany(g => g.Take(HeadlinesPerArea))];
+        ArgumentNullException.ThrowIfNull(isRedOrAmber);
+        return [.. dashboard.Indicators.Where(i => HeadlineIds.Contains(i.Id) || isRedOrAmber(i))];
     }
 
     public static string AreaName(IndicatorArea area) => area switch

@@ -18,7 +18,9 @@ public sealed class IndexModel(IndicatorResults results, IndicatorSettingsStore 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Sections = [.. IndicatorDashboards.All.Select(d => (d, IndicatorDashboards.Headlines(d))).Where(s => s.Item2.Count > 0)];
+        Sections = [.. IndicatorDashboards.All
+            .Select(d => (d, IndicatorDashboards.Headlines(d, i => Compare(Figures.ById[i.Id]).Rating is Rag.Red or Rag.Amber)))
+            .Where(s => s.Item2.Count > 0)];
         if (TableDownload.Format(format) is { } f)
         {
             await audit.WriteAsync(AuditAction.Export, true, detail: $"performance overview ({f})", cancellationToken: cancellationToken);
