@@ -40,14 +40,14 @@ public sealed class MeasureContext
 /// date (safe to use from several threads).</summary>
 public sealed class IndicatorIndex
 {
-    private readonly Lazy<FrozenDictionary<long, Child>> children;
-    private readonly Lazy<FrozenDictionary<long, Worker>> workers;
-    private readonly Lazy<FrozenDictionary<long, Team>> teams;
+    private readonly Lazy<Dictionary<long, Child>> children;
+    private readonly Lazy<Dictionary<long, Worker>> workers;
+    private readonly Lazy<Dictionary<long, Team>> teams;
     private readonly Lazy<FrozenDictionary<string, int>> wardDeciles;
-    private readonly Lazy<FrozenDictionary<long, Allocation[]>> allocationsByChild;
-    private readonly Lazy<FrozenDictionary<long, CareEpisode[]>> episodesByChild;
-    private readonly Lazy<FrozenDictionary<long, ChildProtectionPlan[]>> plansByChild;
-    private readonly Lazy<FrozenDictionary<long, Referral[]>> referralsByChild;
+    private readonly Lazy<Dictionary<long, Allocation[]>> allocationsByChild;
+    private readonly Lazy<Dictionary<long, CareEpisode[]>> episodesByChild;
+    private readonly Lazy<Dictionary<long, ChildProtectionPlan[]>> plansByChild;
+    private readonly Lazy<Dictionary<long, Referral[]>> referralsByChild;
     private readonly Lazy<WorkforceStandards> standards;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, PopulationTable> populations = new();
 
@@ -55,9 +55,9 @@ public sealed class IndicatorIndex
     {
         ArgumentNullException.ThrowIfNull(data);
         Data = data;
-        children = new(() => data.Children.ToFrozenDictionary(c => c.Id));
-        workers = new(() => data.Workers.ToFrozenDictionary(w => w.Id));
-        teams = new(() => data.Teams.ToFrozenDictionary(t => t.Id));
+        children = new(() => data.Children.ToDictionary(c => c.Id));
+        workers = new(() => data.Workers.ToDictionary(w => w.Id));
+        teams = new(() => data.Teams.ToDictionary(t => t.Id));
         wardDeciles = new(() => data.Wards.GroupBy(w => w.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().DeprivationDecile, StringComparer.Ordinal));
         allocationsByChild = new(() => ByChild(data.Allocations, a => a.ChildId, a => a.StartDate));
         episodesByChild = new(() => ByChild(data.CareEpisodes, e => e.ChildId, e => e.StartDate));
@@ -129,7 +129,9 @@ public sealed class IndicatorIndex
         return populations.GetOrAdd(year, y => PopulationTable.For(Data, y));
     }
 
-    private static FrozenDictionary<long, T[]> ByChild<T>(List<T> items, Func<T, long> child, Func<T, DateOnly> start)
+    // Plain dictionaries (read-only once built, so safe to share between threads): building a frozen
+    // dictionary over millions of children costs far more than it saves here.
+    private static Dictionary<long, T[]> ByChild<T>(List<T> items, Func<T, long> child, Func<T, DateOnly> start)
     {
         var groups = new Dictionary<long, List<T>>();
         foreach (var item in items)
@@ -137,13 +139,26 @@ public sealed class IndicatorIndex
             var id = child(item);
             if (!groups.TryGetValue(id, out var list))
             {
-                groups[id] = list = [];
+                groups[id] = list = new List<T>(2);
             }
 
             list.Add(item);
         }
 
-        return groups.ToFrozenDictionary(g => g.Key, g => g.Value.OrderBy(start).ToArray());
+        var result = new Dictionary<long, T[]>(groups.Count);
+        foreach (var (id, list) in groups)
+        {
+            var sorted = true;
+            for (var i = 1; i < list.Count && sorted; i++)
+            {
+                sorted = start(list[i - 1]) <= start(list[i]);
+            }
+
+            // OrderBy is stable: records starting on the same day stay in id order.
+            result[id] = sorted ? list.ToArray() : list.OrderBy(start).ToArray();
+        }
+
+        return result;
     }
 }
 
