@@ -80,7 +80,7 @@ public sealed class IndicatorsCommandTests(SmallAuthority authority) : IClassFix
     [InlineData("--months", "three", "--months must be a whole number from 1 to 120")]
     [InlineData("--months", "36", "--months 36 reaches back to 2022-04, before the data begins on 2023-04-01; use at most 24")]
     [InlineData("--format", "xml", "--format must be json or csv")]
-    [InlineData("--indicator", "referals_per_10k", "There is no indicator 'referals_per_10k'. Did you mean 'referrals_per_10k'?")]
+    [InlineData("--indicator", "referals_per_10k", "There is no indicator 'referals_per_10k'. Did you mean referrals_per_10k?")]
     public async Task Bad_input_is_one_clear_message_and_exit_2(string option, string value, string message)
     {
         var args = new List<string> { "indicators", "--db", db.Target, "--as-at", "2025-03-31" };

@@ -142,7 +142,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : AsyncCommand<Indic
         var list = new List<Indicator>();
         foreach (var id in ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var indicator = IndicatorCatalogue.Find(id) ?? throw new UsageException($"There is no indicator '{id}'. {Suggest(id)}");
+            var indicator = IndicatorCatalogue.Find(id) ?? throw new UsageException(IndicatorCatalogue.UnknownIndicator(id));
             if (!list.Contains(indicator))
             {
                 list.Add(indicator);
@@ -186,41 +186,6 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : AsyncCommand<Indic
         }
 
         return n;
-    }
-
-    private static string Suggest(string id)
-    {
-        var best = IndicatorCatalogue.All
-            .Select(i => (i.Id, Distance: Distance(id.ToLowerInvariant(), i.Id)))
-            .OrderBy(x => x.Distance)
-            .FirstOrDefault();
-        return best.Id is not null && best.Distance <= Math.Max(3, id.Length / 3)
-            ? $"Did you mean '{best.Id}'?"
-            : "List them with: lantern indicators --db <target> --as-at <date> --format csv";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     public static string ToJson(IReadOnlyList<IndicatorValue> values, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>? series)

@@ -182,23 +182,8 @@ public static class BenchmarkCsv
         return text.ToString();
     }
 
-    /// <summary>The nearest indicator id to <paramref name="id"/>, when it is close enough to be a slip.</summary>
-    public static string? Nearest(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        var lower = id.ToLowerInvariant();
-        var best = IndicatorCatalogue.All
-            .Select(i => (i.Id, Distance: Distance(lower, i.Id)))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return best.Id is not null && best.Distance <= Math.Max(2, best.Id.Length / 3) ? best.Id : null;
-    }
-
-    /// <summary>The message for an id that is not an indicator, with the nearest id when there is one.</summary>
-    public static string UnknownIndicator(string id) =>
-        Nearest(id) is { } near
-            ? $"There is no indicator '{Shorten(id)}'. Did you mean {near}?"
-            : $"There is no indicator '{Shorten(id)}'. The ids are listed in docs/indicators.md.";
+    /// <summary>The message for an id that is not an indicator (see <see cref="IndicatorCatalogue.UnknownIndicator"/>).</summary>
+    public static string UnknownIndicator(string id) => IndicatorCatalogue.UnknownIndicator(Shorten(id));
 
     private static Indicator? ReadIndicator(int line, string text, List<CsvProblem> problems)
     {
@@ -350,27 +335,4 @@ public static class BenchmarkCsv
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private static BenchmarkFile Refused(params CsvProblem[] problems) => new([], problems);
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }
