@@ -97,8 +97,6 @@ public sealed class IndicatorResults(LanternDataOptions options, IConfiguration 
 /// <summary>One calculation of every indicator as at one date, from one snapshot.</summary>
 public sealed class IndicatorGeneration
 {
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
-
     private readonly ConcurrentDictionary<(string Id, Dimension Dimension), Lazy<IReadOnlyList<BreakdownRow>>> breakdowns = new();
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorUnitRow>>> units = new(StringComparer.Ordinal);
 
@@ -123,7 +121,7 @@ public sealed class IndicatorGeneration
 
     /// <summary>The time of the calculation in UK time, "14:05".</summary>
     public string CalculatedAtText =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(CalculatedAt, DateTimeKind.Utc), UkTime).ToString("HH:mm", CultureInfo.InvariantCulture);
+        Security.TimeDisplay.ToUk(CalculatedAt).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Every indicator's value, in catalogue order.</summary>
     public IReadOnlyList<IndicatorValue> Values { get; }
@@ -145,21 +143,5 @@ public sealed class IndicatorGeneration
     {
         ArgumentNullException.ThrowIfNull(indicator);
         return units.GetOrAdd(indicator.Id, _ => new Lazy<IReadOnlyList<IndicatorUnitRow>>(() => Engine.Units(indicator, AsAt))).Value;
-    }
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }

@@ -31,7 +31,7 @@ public static class FrontDoorJourney
     /// <summary>Organisation of an early help episode started by a screening decision.</summary>
     public const string EarlyHelpOrganisation = "Early help";
 
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
+    private static TimeZoneInfo UkTime => Security.TimeDisplay.UkTime;
 
     public static readonly FieldSpec ReceivedDate = new("ReceivedDate", FieldKind.Date, "Date the contact was received", "the date the contact was received") { Hint = "For example, 27 3 2026" };
 
@@ -103,7 +103,7 @@ public static class FrontDoorJourney
     }
 
     /// <summary>A stored UTC time as the UK date and time.</summary>
-    public static DateTime ToUk(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
+    public static DateTime ToUk(DateTime utc) => Security.TimeDisplay.ToUk(utc);
 
     /// <summary>Whether a UK date and time is after now. The app's "today" may be a demo date: a time
     /// on it is in the future only when it is also the real date and the time has not yet come.</summary>
@@ -286,21 +286,5 @@ public static class FrontDoorJourney
     /// <summary>Thrown inside the save to roll it back when a matching child appeared meanwhile.</summary>
     private sealed class DuplicateAppearedException : Exception
     {
-    }
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }
