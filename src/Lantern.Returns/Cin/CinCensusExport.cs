@@ -41,7 +41,7 @@ public static class CinCensusExport
                 : $"The local authority's code must be its three-digit DfE LA number to write the CIN census LEA item (it is \"{lea}\").");
         }
 
-        var entries = Entries(data, layout, progress, out int leftOut);
+        var census = new Census(data, layout);
         var counts = new Counts();
 
         var settings = new XmlWriterSettings
@@ -52,19 +52,24 @@ public static class CinCensusExport
             NewLineChars = "\n",
             CloseOutput = false,
         };
+        int children = 0, done = 0;
         using (var w = XmlWriter.Create(output, settings))
         {
             w.WriteStartDocument();
             w.WriteStartElement("Message");
             WriteHeader(w, layout, lea);
             w.WriteStartElement("Children");
-            int done = 0;
-            foreach (var entry in entries)
+            foreach (var entry in census.Entries())
             {
-                WriteChild(w, layout, entry, counts);
+                if (entry is not null)
+                {
+                    WriteChild(w, layout, entry, counts);
+                    children++;
+                }
+
                 if (++done % 2000 == 0)
                 {
-                    progress?.Report(new ReturnProgress("Writing the CIN census", done, entries.Count));
+                    progress?.Report(new ReturnProgress("Writing the CIN census", done, census.Candidates));
                 }
             }
 
@@ -73,10 +78,10 @@ public static class CinCensusExport
             w.WriteEndDocument();
         }
 
-        progress?.Report(new ReturnProgress("Writing the CIN census", entries.Count, entries.Count));
+        progress?.Report(new ReturnProgress("Writing the CIN census", census.Candidates, census.Candidates));
         var list = new List<KeyValuePair<string, long>>
         {
-            new("Child", entries.Count),
+            new("Child", children),
             new("CINdetails", counts.Details),
             new("Assessments", counts.Assessments),
             new("CINPlanDates", counts.CinPlans),
@@ -84,78 +89,92 @@ public static class CinCensusExport
             new("ChildProtectionPlans", counts.Plans),
             new("CPPreviewDate", counts.Reviews),
         };
-        if (leftOut > 0)
+        if (census.LeftOut > 0)
         {
-            list.Add(new("Children left out: no LAchildID", leftOut));
+            list.Add(new("Children left out: no LAchildID", census.LeftOut));
         }
 
-        return new ExportResult(entries.Count, list, []);
+        return new ExportResult(children, list, []);
     }
 
-    /// <summary>The entries of every child in the year's census, in LAchildID order.</summary>
-    internal static List<CinChildEntry> Entries(AuthorityData data, CinLayout layout, IProgress<ReturnProgress>? progress, out int leftOut)
+    /// <summary>The children who may be in the year's census (a referral open in the year), in LAchildID order;
+    /// each projected only when it is written, so what is held is the index, not the file.</summary>
+    private sealed class Census
     {
-        var start = layout.Year.Start;
-        var end = layout.Year.End;
+        private readonly CinLayout _layout;
+        private readonly List<Child> _children = [];
+        private readonly Dictionary<long, List<Referral>> _referrals = [];
+        private readonly Dictionary<long, List<Assessment>> _assessments;
+        private readonly Dictionary<long, List<Section47Enquiry>> _section47s;
+        private readonly Dictionary<long, List<ChildProtectionConference>> _conferences;
+        private readonly Dictionary<long, List<ChildProtectionPlan>> _plans;
+        private readonly Dictionary<long, List<ChildInNeedPlan>> _cinPlans;
 
-        // Only children with a referral open in the year get a file built: the census is a small part of the record.
-        var referrals = new Dictionary<long, List<Referral>>();
-        foreach (var r in data.Referrals)
+        public Census(AuthorityData data, CinLayout layout)
         {
-            if (r.ReferralDate != default && r.ReferralDate <= end && (r.ClosureDate is not { } closed || closed == default || closed >= start))
+            _layout = layout;
+            var start = layout.Year.Start;
+            var end = layout.Year.End;
+
+            // Only children with a referral open in the year get a file built: the census is a small part of the record.
+            foreach (var r in data.Referrals)
             {
-                if (!referrals.TryGetValue(r.ChildId, out var list))
+                if (r.ReferralDate != default && r.ReferralDate <= end && (r.ClosureDate is not { } closed || closed == default || closed >= start))
                 {
-                    referrals[r.ChildId] = list = [];
+                    if (!_referrals.TryGetValue(r.ChildId, out var list))
+                    {
+                        _referrals[r.ChildId] = list = [];
+                    }
+
+                    list.Add(r);
                 }
-
-                list.Add(r);
             }
+
+            _assessments = Group(data.Assessments, _referrals);
+            _section47s = Group(data.Section47s, _referrals);
+            _conferences = Group(data.Conferences, _referrals);
+            _plans = Group(data.ProtectionPlans, _referrals);
+            _cinPlans = Group(data.ChildInNeedPlans, _referrals);
+            var seen = new HashSet<long>();
+            foreach (var child in data.Children)
+            {
+                if (_referrals.ContainsKey(child.Id) && seen.Add(child.Id))
+                {
+                    if (string.IsNullOrWhiteSpace(child.LaChildId))
+                    {
+                        LeftOut++;
+                    }
+                    else
+                    {
+                        _children.Add(child);
+                    }
+                }
+            }
+
+            _children.Sort((a, b) => string.CompareOrdinal(a.LaChildId, b.LaChildId));
         }
 
-        var assessments = Group(data.Assessments, referrals);
-        var section47s = Group(data.Section47s, referrals);
-        var conferences = Group(data.Conferences, referrals);
-        var plans = Group(data.ProtectionPlans, referrals);
-        var cinPlans = Group(data.ChildInNeedPlans, referrals);
+        public int Candidates => _children.Count;
 
-        var entries = new List<CinChildEntry>(referrals.Count);
-        leftOut = 0;
-        foreach (var child in data.Children)
+        public int LeftOut { get; }
+
+        /// <summary>Each candidate's entry, or null when nothing of theirs is in the year after all.</summary>
+        public IEnumerable<CinChildEntry?> Entries()
         {
-            if (!referrals.TryGetValue(child.Id, out var own))
+            foreach (var child in _children)
             {
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(child.LaChildId))
-            {
-                leftOut++;
-                continue;
-            }
-
-            var file = new ChildFile(child)
-            {
-                Referrals = own,
-                Assessments = assessments.GetValueOrDefault(child.Id) ?? [],
-                Section47s = section47s.GetValueOrDefault(child.Id) ?? [],
-                Conferences = conferences.GetValueOrDefault(child.Id) ?? [],
-                ProtectionPlans = plans.GetValueOrDefault(child.Id) ?? [],
-                ChildInNeedPlans = cinPlans.GetValueOrDefault(child.Id) ?? [],
-            };
-            if (CinProjection.Project(file, layout) is { } entry)
-            {
-                entries.Add(entry);
-            }
-
-            if (entries.Count % 5000 == 0)
-            {
-                progress?.Report(new ReturnProgress("Reading the record", entries.Count, referrals.Count));
+                var file = new ChildFile(child)
+                {
+                    Referrals = _referrals[child.Id],
+                    Assessments = _assessments.GetValueOrDefault(child.Id) ?? [],
+                    Section47s = _section47s.GetValueOrDefault(child.Id) ?? [],
+                    Conferences = _conferences.GetValueOrDefault(child.Id) ?? [],
+                    ProtectionPlans = _plans.GetValueOrDefault(child.Id) ?? [],
+                    ChildInNeedPlans = _cinPlans.GetValueOrDefault(child.Id) ?? [],
+                };
+                yield return CinProjection.Project(file, _layout);
             }
         }
-
-        entries.Sort((a, b) => string.CompareOrdinal(a.LaChildId, b.LaChildId));
-        return entries;
     }
 
     private static Dictionary<long, List<T>> Group<T>(List<T> records, Dictionary<long, List<Referral>> children)

@@ -68,6 +68,7 @@ public static class CinCensusImport
             }
         }
 
+        progress?.Report(new ReturnProgress("Checking the file", inFile, inFile));
         if (problems.Count > 0)
         {
             return Failed(inFile, problems);

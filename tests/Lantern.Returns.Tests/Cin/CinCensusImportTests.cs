@@ -181,6 +181,43 @@ public sealed class CinCensusImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_binary_file_is_refused_as_unreadable()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = await Seeded(db);
+
+        var ex = await Assert.ThrowsAsync<ReturnFileException>(() =>
+            CinCensusImport.ImportAsync(target, Write("photo.xml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), null, Ct));
+
+        Assert.Contains("photo.xml", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_XML_file_that_is_not_a_CIN_census_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = await Seeded(db);
+
+        var result = await Refused(target, Write("903.xml", "<?xml version=\"1.0\"?><Episodes><Episode/></Episodes>"));
+
+        Assert.Contains("not a CIN census", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_to_the_last_child()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = await Migrated(db);
+        var progress = new Recorder();
+
+        var result = await CinCensusImport.ImportAsync(target, Write("cin.xml", Export(Authority, 2026)), progress, Ct);
+
+        var last = progress.Reports[^1];
+        Assert.Equal((result.ChildrenInFile, (long)result.ChildrenInFile), (checked((int)last.Done), last.Total));
+        Assert.Contains(progress.Reports, p => p.Stage.Contains("Checking", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_there_is_refused()
     {
         await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
@@ -326,6 +363,13 @@ public sealed class CinCensusImportTests : IDisposable
         });
         AddAssessment(data, referral, new DateOnly(year - 1, 7, 2), new DateOnly(year - 1, 7, 30), "21");
         return Export(data, year);
+    }
+
+    private sealed class Recorder : IProgress<ReturnProgress>
+    {
+        public List<ReturnProgress> Reports { get; } = [];
+
+        public void Report(ReturnProgress value) => Reports.Add(value);
     }
 
     private static async Task<DbTarget> Migrated(TestDatabase db)
