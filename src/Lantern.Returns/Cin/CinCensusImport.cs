@@ -119,7 +119,7 @@ public static class CinCensusImport
     }
 
     private static ImportResult Failed(int inFile, List<ReturnProblem> problems) =>
-        new(false, inFile, 0, 0, 0, [], [], problems);
+        new(false, inFile, 0, 0, 0, [], [], [.. problems.OrderBy(p => p.Line ?? 0)]);
 
     /// <summary>The year's layout from the header, or null with the problems that prevent reading on.</summary>
     private static CinLayout? Layout(CinHeader header, string file, List<ReturnProblem> problems)

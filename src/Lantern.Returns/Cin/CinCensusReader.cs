@@ -20,6 +20,13 @@ internal sealed class CinCensusReader
     private readonly string _path;
     private readonly string _fileName;
 
+    // While checking: after a layout error the schema validator stops checking the rest of that element, so from
+    // there to the end of the child each value is checked here instead (one problem per line and item).
+    private CinLayout? _checkLayout;
+    private List<ReturnProblem>? _problems;
+    private string? _child;
+    private bool _unchecked;
+
     public CinCensusReader(string path)
     {
         _path = path;
@@ -90,12 +97,18 @@ internal sealed class CinCensusReader
     /// layout's schema and every problem is added there.</summary>
     public IEnumerable<CinChildEntry> Children(CinLayout layout, List<ReturnProblem>? problems)
     {
-        string? child = null;
         XmlReader? current = null;
         ValidationEventHandler? handler = null;
+        _checkLayout = problems is null ? null : layout;
+        _problems = problems;
+        _child = null;
         if (problems is not null)
         {
-            handler = (_, e) => problems.Add(SchemaProblem(layout, current, child, e));
+            handler = (_, e) =>
+            {
+                problems.Add(SchemaProblem(layout, current, _child, e, out bool layoutError));
+                _unchecked |= layoutError;
+            };
         }
 
         using var reader = Open(problems is null ? null : layout, handler);
@@ -125,7 +138,8 @@ internal sealed class CinCensusReader
             read = false;
 
             var entry = new CinChildEntry { Line = Line(reader) };
-            child = null;
+            _child = null;
+            _unchecked = false;
             try
             {
                 Elements(reader, name =>
@@ -133,13 +147,13 @@ internal sealed class CinCensusReader
                     switch (name)
                     {
                         case "ChildIdentifiers":
-                            Identifiers(reader, entry, id => child = id);
+                            Identifiers(reader, entry, id => _child = id);
                             break;
                         case "ChildCharacteristics":
                             Characteristics(reader, entry);
                             break;
                         case "CINdetails":
-                            entry.Details.Add(Details(reader, layout, problems, () => child));
+                            entry.Details.Add(Details(reader, layout, problems, () => _child));
                             break;
                         default:
                             reader.Skip();
@@ -156,7 +170,7 @@ internal sealed class CinCensusReader
         }
     }
 
-    private static void Identifiers(XmlReader r, CinChildEntry entry, Action<string> onId) =>
+    private void Identifiers(XmlReader r, CinChildEntry entry, Action<string> onId) =>
         Elements(r, name =>
         {
             switch (name)
@@ -192,7 +206,7 @@ internal sealed class CinCensusReader
             }
         });
 
-    private static void Characteristics(XmlReader r, CinChildEntry entry) =>
+    private void Characteristics(XmlReader r, CinChildEntry entry) =>
         Elements(r, name =>
         {
             switch (name)
@@ -283,7 +297,7 @@ internal sealed class CinCensusReader
         return d;
     }
 
-    private static CinAssessmentEntry Assessment(XmlReader r)
+    private CinAssessmentEntry Assessment(XmlReader r)
     {
         var a = new CinAssessmentEntry();
         Elements(r, name =>
@@ -317,7 +331,7 @@ internal sealed class CinCensusReader
         return a;
     }
 
-    private static CinSection47Entry Section47(XmlReader r)
+    private CinSection47Entry Section47(XmlReader r)
     {
         var s = new CinSection47Entry();
         Elements(r, name =>
@@ -425,7 +439,41 @@ internal sealed class CinCensusReader
     }
 
     /// <summary>The text of a simple element (trimmed), leaving the reader after its end tag.</summary>
-    private static string Leaf(XmlReader r)
+    private string Leaf(XmlReader r)
+    {
+        if (_unchecked && _checkLayout is not null)
+        {
+            var name = r.LocalName;
+            long line = Line(r);
+            var value = Text(r);
+            Check(_checkLayout, name, line, value);
+            return value;
+        }
+
+        return Text(r);
+    }
+
+    private void Check(CinLayout layout, string name, long line, string value)
+    {
+        if (_problems is null || !layout.Leaves.TryGetValue(name, out var type) || type.Datatype is not { } datatype)
+        {
+            return;
+        }
+
+        try
+        {
+            datatype.ParseValue(value, null, null);
+        }
+        catch (XmlSchemaException)
+        {
+            if (!_problems.Any(p => p.Line == line && p.Field == name))
+            {
+                _problems.Add(new ReturnProblem(_fileName, line, _child, name, $"{name} is not valid in the {layout.Year.Label} census: {Expected(layout, name)}."));
+            }
+        }
+    }
+
+    private static string Text(XmlReader r)
     {
         if (r.IsEmptyElement)
         {
@@ -529,7 +577,7 @@ internal sealed class CinCensusReader
 
     /// <summary>A schema error as a problem. The validator's own messages for a bad value quote the value, which may
     /// be a date of birth or a UPN, so those are replaced by one that says what the item must look like.</summary>
-    private ReturnProblem SchemaProblem(CinLayout layout, XmlReader? reader, string? child, ValidationEventArgs e)
+    private ReturnProblem SchemaProblem(CinLayout layout, XmlReader? reader, string? child, ValidationEventArgs e, out bool layoutError)
     {
         var field = reader is { NodeType: XmlNodeType.Element or XmlNodeType.EndElement } ? reader.LocalName : null;
         var message = e.Message;
@@ -537,6 +585,7 @@ internal sealed class CinCensusReader
         bool valueError = message.Contains("The value '", StringComparison.Ordinal)
             || message.Contains("invalid according to its datatype", StringComparison.Ordinal)
             || message.Contains("has an invalid value", StringComparison.Ordinal);
+        layoutError = !valueError;
         if (valueError)
         {
             return new ReturnProblem(_fileName, line, child, field, $"{field} is not valid in the {layout.Year.Label} census: {Expected(layout, field)}.");
