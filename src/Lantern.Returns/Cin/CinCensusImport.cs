@@ -261,62 +261,64 @@ public static class CinCensusImport
             child.Disabilities = [.. e.Disabilities.Select(d => new Disability(d))];
         }
 
+        /// <summary>Changes the items whose export would differ: the stored child's projection against the projection
+        /// of the child the file describes (so GenderCurrent 9, or an expected date sent with a date of birth, is not
+        /// a difference every time the file is imported).</summary>
         private void UpdateIdentifiers(Child child, CinChildEntry e)
         {
             var now = new CinChildEntry();
             CinProjection.Child(child, _layout, now);
+            var described = new Child();
+            SetIdentifiers(described, e);
+            var wanted = new CinChildEntry();
+            CinProjection.Child(described, _layout, wanted);
             bool changed = false;
-            if (now.Upn != e.Upn)
+            if (now.Upn != wanted.Upn)
             {
-                child.Upn = e.Upn;
+                child.Upn = described.Upn;
                 changed = true;
             }
 
-            if (now.FormerUpn != e.FormerUpn)
+            if (now.FormerUpn != wanted.FormerUpn)
             {
-                child.FormerUpn = e.FormerUpn;
+                child.FormerUpn = described.FormerUpn;
                 changed = true;
             }
 
-            if (now.UpnUnknown != e.UpnUnknown)
+            if (now.UpnUnknown != wanted.UpnUnknown)
             {
-                child.UpnUnknown = e.UpnUnknown is { } u ? new UpnUnknownReason(u) : null;
+                child.UpnUnknown = described.UpnUnknown;
                 changed = true;
             }
 
-            if (now.BirthDate != e.BirthDate)
+            if (now.BirthDate != wanted.BirthDate || now.ExpectedBirthDate != wanted.ExpectedBirthDate)
             {
-                child.DateOfBirth = e.BirthDate;
+                child.DateOfBirth = described.DateOfBirth;
+                child.ExpectedDateOfBirth = described.ExpectedDateOfBirth;
                 changed = true;
             }
 
-            if (now.ExpectedBirthDate != e.ExpectedBirthDate)
+            if (now.Sex != wanted.Sex)
             {
-                child.ExpectedDateOfBirth = e.ExpectedBirthDate;
+                child.Sex = described.Sex;
                 changed = true;
             }
 
-            if (now.Sex != e.Sex)
+            if (now.DeathDate != wanted.DeathDate)
             {
-                child.Sex = new Sex(CinLayout.ModelSex(e.Sex));
+                child.DateOfDeath = described.DateOfDeath;
                 changed = true;
             }
 
-            if (now.DeathDate != e.DeathDate)
+            if (now.Ethnicity != wanted.Ethnicity)
             {
-                child.DateOfDeath = e.DeathDate;
+                child.Ethnicity = described.Ethnicity;
                 changed = true;
             }
 
-            if (now.Ethnicity != e.Ethnicity)
+            if (!now.Disabilities.SequenceEqual(wanted.Disabilities))
             {
-                child.Ethnicity = new Ethnicity(e.Ethnicity);
-                changed = true;
-            }
-
-            if (!now.Disabilities.SequenceEqual(e.Disabilities))
-            {
-                child.Disabilities = [.. e.Disabilities.Select(d => new Disability(d))];
+                child.Disabilities = described.Disabilities;
                 changed = true;
             }
 
@@ -328,16 +330,8 @@ public static class CinCensusImport
 
         private void AddReferral(Child child, CinDetailsEntry d)
         {
-            var referral = new Referral
-            {
-                ChildId = child.Id,
-                ReferralDate = d.ReferralDate,
-                Source = new ReferralSource(d.Source),
-                PrimaryNeed = d.PrimaryNeed is { } need ? new PrimaryNeed(need) : null,
-                NoFurtherAction = d.Nfa,
-                ClosureDate = d.ClosureDate,
-                ClosureReason = d.ClosureReason is { } reason ? new ClosureReason(reason) : null,
-            };
+            var referral = ToReferral(d);
+            referral.ChildId = child.Id;
             Add(referral);
             foreach (var a in d.Assessments)
             {
@@ -386,34 +380,31 @@ public static class CinCensusImport
         private void UpdateReferral(ChildFile file, CinCensusView view, Referral referral, CinDetailsEntry d)
         {
             var now = CinProjection.Referral(referral, _layout);
+            var described = ToReferral(d);
+            var wanted = CinProjection.Referral(described, _layout);
             bool changed = false;
-            if (now.Source != d.Source)
+            if (now.Source != wanted.Source)
             {
-                referral.Source = new ReferralSource(d.Source);
+                referral.Source = described.Source;
                 changed = true;
             }
 
-            if (now.PrimaryNeed != d.PrimaryNeed)
+            if (now.PrimaryNeed != wanted.PrimaryNeed)
             {
-                referral.PrimaryNeed = d.PrimaryNeed is { } need ? new PrimaryNeed(need) : null;
+                referral.PrimaryNeed = described.PrimaryNeed;
                 changed = true;
             }
 
-            if (now.Nfa != d.Nfa)
+            if (now.Nfa != wanted.Nfa)
             {
-                referral.NoFurtherAction = d.Nfa;
+                referral.NoFurtherAction = described.NoFurtherAction;
                 changed = true;
             }
 
-            if (now.ClosureDate != d.ClosureDate)
+            if (now.ClosureDate != wanted.ClosureDate || now.ClosureReason != wanted.ClosureReason)
             {
-                referral.ClosureDate = d.ClosureDate;
-                changed = true;
-            }
-
-            if (now.ClosureReason != d.ClosureReason && (d.ClosureReason is not null || d.ClosureDate is not null))
-            {
-                referral.ClosureReason = d.ClosureReason is { } reason ? new ClosureReason(reason) : null;
+                referral.ClosureDate = described.ClosureDate;
+                referral.ClosureReason = described.ClosureReason;
                 changed = true;
             }
 
@@ -433,21 +424,12 @@ public static class CinCensusImport
                 }
 
                 var was = CinProjection.Assessment(existing, _layout);
-                bool assessmentChanged = false;
-                if (was.Authorised != a.Authorised)
+                var fromFile = ToAssessment(referral, a);
+                var asFiled = CinProjection.Assessment(fromFile, _layout);
+                if (was.Authorised != asFiled.Authorised || !was.Factors.SequenceEqual(asFiled.Factors))
                 {
-                    existing.AuthorisationDate = a.Authorised;
-                    assessmentChanged = true;
-                }
-
-                if (!was.Factors.SequenceEqual(a.Factors) && (a.Factors.Count > 0 || a.Authorised is not null))
-                {
-                    existing.Factors = [.. a.Factors.Select(f => new AssessmentFactor(f))];
-                    assessmentChanged = true;
-                }
-
-                if (assessmentChanged)
-                {
+                    existing.AuthorisationDate = fromFile.AuthorisationDate;
+                    existing.Factors = fromFile.Factors;
                     Changed(existing);
                 }
             }
@@ -458,7 +440,7 @@ public static class CinCensusImport
                 {
                     Add(new ChildInNeedPlan { ChildId = referral.ChildId, ReferralId = referral.Id, StartDate = p.Start, EndDate = p.End });
                 }
-                else if (CinProjection.CinPlan(existing, _end).End != p.End)
+                else if (CinProjection.CinPlan(existing, _end).End != CinProjection.Cut(p.End, _end))
                 {
                     existing.EndDate = p.End;
                     Changed(existing);
@@ -485,13 +467,15 @@ public static class CinCensusImport
                     .FirstOrDefault();
                 var viewed = episode.Section47s.FirstOrDefault(v => ReferenceEquals(v.Enquiry, existing));
                 var was = CinProjection.Section47(existing, viewed is null ? linked?.Date : viewed.InitialConference, _end);
-                if (was.IcpcNotRequired != s.IcpcNotRequired)
+
+                // Only the flag can be set; an enquiry that ended without needing a conference reads as not required anyway.
+                if (was.IcpcNotRequired != s.IcpcNotRequired && existing.IcpcNotRequired != s.IcpcNotRequired)
                 {
                     existing.IcpcNotRequired = s.IcpcNotRequired;
                     Changed(existing);
                 }
 
-                if (s.InitialCpc is { } date && was.InitialCpc != date)
+                if (CinProjection.Cut(s.InitialCpc, _end) is { } date && was.InitialCpc != date)
                 {
                     if (linked is not null)
                     {
@@ -536,7 +520,7 @@ public static class CinCensusImport
 
                 var was = CinProjection.ProtectionPlan(PlanView.ForProtection(existing, conferences, _layout.Year.Start), _end);
                 bool planChanged = false;
-                if (was.End != p.End)
+                if (was.End != CinProjection.Cut(p.End, _end))
                 {
                     existing.EndDate = p.End;
                     planChanged = true;
@@ -565,22 +549,33 @@ public static class CinCensusImport
                     Changed(existing);
                 }
 
-                foreach (var review in p.Reviews.Where(r => !was.Reviews.Contains(r)))
+                foreach (var review in p.Reviews.Where(r => r >= _layout.Year.Start && r <= _end && !was.Reviews.Contains(r)).Distinct())
                 {
                     AddReview(existing, review);
                 }
             }
         }
 
-        private void AddAssessment(Referral referral, CinAssessmentEntry a) =>
-            Add(new Assessment
-            {
-                ChildId = referral.ChildId,
-                ReferralId = referral.Id,
-                StartDate = a.Start,
-                AuthorisationDate = a.Authorised,
-                Factors = [.. a.Factors.Select(f => new AssessmentFactor(f))],
-            });
+        private void AddAssessment(Referral referral, CinAssessmentEntry a) => Add(ToAssessment(referral, a));
+
+        private static Referral ToReferral(CinDetailsEntry d) => new()
+        {
+            ReferralDate = d.ReferralDate,
+            Source = new ReferralSource(d.Source),
+            PrimaryNeed = d.PrimaryNeed is { } need ? new PrimaryNeed(need) : null,
+            NoFurtherAction = d.Nfa,
+            ClosureDate = d.ClosureDate,
+            ClosureReason = d.ClosureReason is { } reason ? new ClosureReason(reason) : null,
+        };
+
+        private static Assessment ToAssessment(Referral referral, CinAssessmentEntry a) => new()
+        {
+            ChildId = referral.ChildId,
+            ReferralId = referral.Id,
+            StartDate = a.Start,
+            AuthorisationDate = a.Authorised,
+            Factors = [.. a.Factors.Select(f => new AssessmentFactor(f))],
+        };
 
         private Section47Enquiry AddSection47(Referral referral, CinSection47Entry s)
         {

@@ -77,6 +77,85 @@ public sealed class CinCensusImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_systems_file_with_values_Lantern_would_not_send_imports_once_and_then_changes_nothing()
+    {
+        // GenderCurrent 9, a birth date and an expected one, a retired factor the 2024 file still allows and a
+        // repeated one, factors on an assessment not yet authorised, a closure and a review after 31 March,
+        // a repeated review date and a date with a time zone.
+        const string xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Message>
+              <Header>
+                <CollectionDetails><Collection>CIN</Collection><Year>2024</Year><ReferenceDate>2024-03-31</ReferenceDate></CollectionDetails>
+                <Source><SourceLevel>L</SourceLevel><LEA>123</LEA><SoftwareCode>Other</SoftwareCode><Release>9</Release><SerialNo>042</SerialNo><DateTime>2024-05-02T10:11:12</DateTime></Source>
+              </Header>
+              <Children>
+                <Child>
+                  <ChildIdentifiers>
+                    <LAchildID>OTHER1</LAchildID>
+                    <PersonBirthDate>2016-02-03</PersonBirthDate>
+                    <ExpectedPersonBirthDate>2016-02-10</ExpectedPersonBirthDate>
+                    <GenderCurrent>9</GenderCurrent>
+                  </ChildIdentifiers>
+                  <ChildCharacteristics>
+                    <Ethnicity>WOTH</Ethnicity>
+                    <Disabilities><Disability>HAND</Disability></Disabilities>
+                  </ChildCharacteristics>
+                  <CINdetails>
+                    <CINreferralDate>2023-06-01Z</CINreferralDate>
+                    <ReferralSource>6</ReferralSource>
+                    <PrimaryNeedCode>N1</PrimaryNeedCode>
+                    <CINclosureDate>2024-05-01</CINclosureDate>
+                    <ReasonForClosure>RC7</ReasonForClosure>
+                    <Assessments>
+                      <AssessmentActualStartDate>2023-06-02</AssessmentActualStartDate>
+                      <AssessmentAuthorisationDate>2023-07-01</AssessmentAuthorisationDate>
+                      <FactorsIdentifiedAtAssessment><AssessmentFactors>18A</AssessmentFactors><AssessmentFactors>3B</AssessmentFactors><AssessmentFactors>3B</AssessmentFactors></FactorsIdentifiedAtAssessment>
+                    </Assessments>
+                    <Assessments>
+                      <AssessmentActualStartDate>2024-03-01</AssessmentActualStartDate>
+                      <FactorsIdentifiedAtAssessment><AssessmentFactors>21</AssessmentFactors></FactorsIdentifiedAtAssessment>
+                    </Assessments>
+                    <Section47>
+                      <S47ActualStartDate>2023-07-05</S47ActualStartDate>
+                      <InitialCPCtarget>2023-07-26</InitialCPCtarget>
+                      <DateOfInitialCPC>2023-07-20</DateOfInitialCPC>
+                      <ICPCnotRequired>0</ICPCnotRequired>
+                    </Section47>
+                    <ReferralNFA>0</ReferralNFA>
+                    <ChildProtectionPlans>
+                      <CPPstartDate>2023-07-20</CPPstartDate>
+                      <InitialCategoryOfAbuse>PHY</InitialCategoryOfAbuse>
+                      <LatestCategoryOfAbuse>PHY</LatestCategoryOfAbuse>
+                      <NumberOfPreviousCPP>0</NumberOfPreviousCPP>
+                      <Reviews><CPPreviewDate>2023-10-20</CPPreviewDate><CPPreviewDate>2023-10-20</CPPreviewDate><CPPreviewDate>2024-04-20</CPPreviewDate></Reviews>
+                    </ChildProtectionPlans>
+                  </CINdetails>
+                </Child>
+              </Children>
+            </Message>
+            """;
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = await Migrated(db);
+        var path = Write("other.xml", xml);
+
+        var first = await CinCensusImport.ImportAsync(target, path, null, Ct);
+        var second = await CinCensusImport.ImportAsync(target, path, null, Ct);
+
+        Assert.True(first.Imported, string.Join("\n", first.Problems));
+        Assert.Equal(1, first.ChildrenAdded);
+        Assert.True(second.Imported);
+        Assert.Equal(1, second.ChildrenUnchanged);
+        Assert.Empty(second.RecordsAdded);
+        Assert.Empty(second.RecordsChanged);
+        var stored = await SnapshotLoader.LoadAsync(target, Ct);
+        Assert.Equal(Sex.Unknown, stored.Children.Single().Sex);
+        Assert.Equal(new DateOnly(2023, 6, 1), stored.Referrals.Single().ReferralDate);
+        Assert.Equal(new DateOnly(2024, 5, 1), stored.Referrals.Single().ClosureDate);
+        Assert.Equal(3, stored.Conferences.Count(c => c.Type == ConferenceType.Review));
+    }
+
+    [Fact]
     public async Task An_import_adds_new_children_corrects_known_ones_and_leaves_the_rest()
     {
         await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
