@@ -9,7 +9,8 @@ namespace Lantern.Returns.AnnexA;
 /// The Ofsted ILACS Annex A workbook as at a date: one worksheet per list ("List 1 Contacts" to "List 11
 /// Adopters") and a "Notes" sheet naming every column Lantern leaves blank or fills by a rule. Dates are
 /// Excel dates shown dd/mm/yyyy; counts and ages are numbers. The workbook carries no document properties
-/// (they would hold the time it was written), so the same data and date give the same content.
+/// (they would hold the time it was written) and its parts are dated the as-at date, so the same data and
+/// date give the same bytes.
 /// </summary>
 public static class AnnexAExport
 {
@@ -34,7 +35,9 @@ public static class AnnexAExport
             DocumentProperties = null,
         };
 
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(output, options, cancellationToken))
+        // Written to memory first: the parts' timestamps are fixed before anything reaches the output.
+        using var buffer = new MemoryStream();
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(buffer, options, cancellationToken))
         {
             var header = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
             foreach (var list in workbook.Lists)
@@ -62,6 +65,10 @@ public static class AnnexAExport
 
             await spreadsheet.FinishAsync(cancellationToken);
         }
+
+        ZipTimestamps.Fix(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), asAt);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellationToken);
 
         var children = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in workbook.Lists.Take(10))
