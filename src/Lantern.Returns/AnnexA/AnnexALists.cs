@@ -100,7 +100,7 @@ public static class AnnexALists
         private List<object?[]> Contacts()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.Contacts.Count > 0))
             {
                 foreach (var c in file.Contacts.Where(c => InSixMonths(c.ReceivedDate)).OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id))
                 {
@@ -115,7 +115,7 @@ public static class AnnexALists
         private List<object?[]> EarlyHelp()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.EarlyHelp.Count > 0))
             {
                 foreach (var e in file.EarlyHelp.Where(e => e.StartDate <= asAt).OrderBy(e => e.StartDate).ThenBy(e => e.Id))
                 {
@@ -135,7 +135,7 @@ public static class AnnexALists
         private List<object?[]> Referrals()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.Referrals.Count > 0))
             {
                 foreach (var r in Sorted(file.Referrals.Where(r => InSixMonths(r.ReferralDate)), r => r.ReferralDate))
                 {
@@ -153,7 +153,7 @@ public static class AnnexALists
         private List<object?[]> Assessments()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.Assessments.Count > 0))
             {
                 var referrals = file.Referrals.ToDictionary(r => r.Id);
                 foreach (var a in Sorted(file.Assessments.Where(a => a.StartDate <= asAt), a => a.StartDate))
@@ -186,7 +186,7 @@ public static class AnnexALists
         private List<object?[]> Section47s()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.Section47s.Count > 0))
             {
                 var referrals = file.Referrals.ToDictionary(r => r.Id);
                 var enquiries = file.Section47s.Where(s => s.StartDate <= asAt).Select(s => (Enquiry: s, Date: DiscussionDate(file, s))).ToList();
@@ -198,6 +198,9 @@ public static class AnnexALists
                     }
 
                     var icpc = InitialConference(file, s);
+
+                    // As the CIN census reads it: marked not required, or the enquiry ended without asking for one.
+                    var notRequired = s.IcpcNotRequired || (Known(s.EndDate) is not null && s.Outcome != Section47Outcome.ConferenceRequired);
                     string? plan = icpc is null ? null : AnnexACodes.YesNo(icpc.Outcome == ConferenceOutcome.PlanStarted);
                     var yearBefore = date.AddMonths(-12);
                     var previous = enquiries.Count(o => Before(o.Date, o.Enquiry.Id, date, s.Id) && o.Date >= yearBefore);
@@ -205,7 +208,7 @@ public static class AnnexALists
                     var referral = referrals.GetValueOrDefault(s.ReferralId);
                     var (team, worker) = Allocated(file, referral is null ? asAt : EpisodeDate(referral));
                     rows.Add(Row(
-                        file.Child, AnnexACodes.Disability(file.Child), date, AnnexACodes.YesNo(s.IcpcNotRequired), icpc?.Date, plan,
+                        file.Child, AnnexACodes.Disability(file.Child), date, AnnexACodes.YesNo(notRequired), icpc?.Date, plan,
                         previous, conferences, team, worker));
                 }
             }
@@ -217,7 +220,7 @@ public static class AnnexALists
         private List<object?[]> ChildrenInNeed()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.Referrals.Count > 0))
             {
                 foreach (var r in Sorted(file.Referrals.Where(r => r.ReferralDate <= asAt && !r.NoFurtherAction), r => r.ReferralDate))
                 {
@@ -246,7 +249,7 @@ public static class AnnexALists
         private List<object?[]> ChildProtection()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.ProtectionPlans.Count > 0))
             {
                 foreach (var p in Sorted(file.ProtectionPlans.Where(p => p.StartDate <= asAt), p => p.StartDate))
                 {
@@ -281,7 +284,7 @@ public static class AnnexALists
         private List<object?[]> ChildrenInCare()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.CareEpisodes.Count > 0))
             {
                 var history = History(file);
                 for (var i = 0; i < history.Periods.Count; i++)
@@ -366,13 +369,8 @@ public static class AnnexALists
         private List<object?[]> CareLeavers()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.CareEpisodes.Count > 0))
             {
-                if (file.CareEpisodes.Count == 0)
-                {
-                    continue;
-                }
-
                 var contacts = file.CareLeaverContacts.Where(c => c.ContactDate <= asAt).OrderBy(c => c.ContactDate).ThenBy(c => c.Id).ToList();
                 var receiving = contacts.Any(c => c.ContactDate >= twelveMonthsAgo && c.InTouch == CareLeaverInTouch.Yes);
                 if (History(file).CareLeaver(file.Child, receiving) is not { } category)
@@ -407,7 +405,7 @@ public static class AnnexALists
         private List<object?[]> Adoption()
         {
             var rows = new List<object?[]>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => adoptions.ContainsKey(f.Child.Id)))
             {
                 foreach (var a in Sorted(AdoptionsOf(file).Where(a => a.DecisionDate <= asAt), a => a.DecisionDate))
                 {

@@ -95,7 +95,8 @@ public sealed class AnnexAListTests
         var child = a.Child("S1", new DateOnly(2014, 2, 2));
         var referral = a.Referral(child, AsAt.AddMonths(-9));
         a.Section47(referral, AsAt.AddMonths(-8), end: AsAt.AddMonths(-8).AddDays(10));
-        a.Section47(referral, AsAt.AddMonths(-5), icpcNotRequired: true, end: AsAt.AddMonths(-5).AddDays(10));
+        var unsubstantiated = a.Section47(referral, AsAt.AddMonths(-5), end: AsAt.AddMonths(-5).AddDays(10));
+        unsubstantiated.Outcome = Section47Outcome.ConcernsNotSubstantiated; // ended without asking for a conference
         var latest = a.Section47(referral, AsAt.AddMonths(-1));
         a.Conference(referral, AsAt.AddMonths(-1).AddDays(12), ConferenceType.Initial, ConferenceOutcome.PlanStarted, latest);
 
@@ -291,6 +292,23 @@ public sealed class AnnexAListTests
         Assert.Equal("G5: Not in education, employment or training - other", Cell(list, row, "Activity Status"));
         Assert.Equal("b) Former relevant", Cell(list, list.Rows[3], "Eligibility Category"));
         Assert.Equal("c) Qualifying", Cell(list, list.Rows[4], "Eligibility Category"));
+    }
+
+    // Born 1 January 2008: 14 on 1 January 2022, 16 on 1 January 2024, 17 on the as-at date.
+    [Theory]
+    [InlineData("2023-10-03", "2024-01-02", "a) Relevant")]   // 91 days since 14, the last of them at 16
+    [InlineData("2023-10-04", "2024-01-02", "c) Qualifying")] // 90 days: short of 13 weeks
+    [InlineData("2023-06-01", "2024-01-01", null)]            // left care the day they turned 16: never looked after at 16
+    [InlineData("2021-06-01", "2021-12-31", null)]            // looked after only before 14
+    public void List_9_eligibility_turns_on_13_weeks_since_14_and_care_at_16(string from, string to, string? category)
+    {
+        var a = new TestAuthority();
+        var child = a.Child("CL", new DateOnly(2008, 1, 1));
+        a.Episode(child, DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), ceased: "E4A");
+
+        var list = Build(a).List(9);
+
+        Assert.Equal(category, list.Rows.SingleOrDefault() is { } row ? Cell(list, row, "Eligibility Category") : null);
     }
 
     [Fact]
