@@ -182,6 +182,12 @@ public sealed class ImportSession : IAsyncDisposable
             await AuthorityWriter.ExecuteAsync(_connection, _transaction, $"UPDATE children SET file_version = file_version + 1 WHERE id IN ({ids})", cancellationToken);
         }
 
+        if (_insertedInto.Count > 0 || _touchedChildren.Count > 0)
+        {
+            // Lists kept in memory by the web (work views, caseloads) are refreshed when the stamp moves.
+            await AuthorityWriter.ExecuteAsync(_connection, _transaction, "UPDATE local_authorities SET record_stamp = record_stamp + 1", cancellationToken);
+        }
+
         if (_connection is NpgsqlConnection && _insertedInto.Count > 0)
         {
             // Explicit ids leave the identity sequences behind: move them past the new rows.

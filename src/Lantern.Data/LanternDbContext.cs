@@ -113,6 +113,13 @@ public abstract class LanternDbContext : IdentityUserContext<LanternUser>
     /// <summary>The statistical-neighbour and regional benchmarks an analyst loaded.</summary>
     public DbSet<IndicatorBenchmarkRow> IndicatorBenchmarks => Set<IndicatorBenchmarkRow>();
 
+    /// <summary>Recorded exports and imports of the statutory returns, with their problems and files.</summary>
+    public DbSet<ReturnJobRow> ReturnJobs => Set<ReturnJobRow>();
+
+    public DbSet<ReturnJobProblemRow> ReturnJobProblems => Set<ReturnJobProblemRow>();
+
+    public DbSet<ReturnJobFileRow> ReturnJobFiles => Set<ReturnJobFileRow>();
+
     /// <summary>Every DfE code type in the domain (each is stored as its code).</summary>
     internal static IReadOnlyList<Type> DfeCodeTypes { get; } =
     [

@@ -14,7 +14,7 @@ public static class AccessMatrix
         [StaffRole.AdvancedPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
         [StaffRole.TeamManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision],
         [StaffRole.ServiceManager] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.RecordContacts, Permission.RecordCasework, Permission.AuthoriseCasework, Permission.ViewTeamWork, Permission.AllocateWork, Permission.RecordSupervision, Permission.SetWorkforceStandards, Permission.SetIndicatorTargets],
-        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork, Permission.SetWorkforceStandards, Permission.SetIndicatorTargets, Permission.LoadBenchmarks],
+        [StaffRole.Director] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.ViewAggregates, Permission.ViewRecordAudit, Permission.ViewTeamBreakGlass, Permission.ViewAccessAlerts, Permission.ViewTeamWork, Permission.SetWorkforceStandards, Permission.SetIndicatorTargets, Permission.LoadBenchmarks, Permission.ExportReturns],
         [StaffRole.ReviewingOfficer] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
         [StaffRole.Lado] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordCasework],
         [StaffRole.EarlyHelpPractitioner] = [Permission.FindChildren, Permission.ViewChildRecords, Permission.BreakGlass, Permission.RecordContacts, Permission.RecordCasework],
@@ -28,8 +28,10 @@ public static class AccessMatrix
     }.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet());
 
     /// <summary>Permissions a performance analyst gains when their account is given named-data
-    /// access (for data-quality work); by default analysts see numbers only.</summary>
-    public static IReadOnlyList<Permission> AnalystNamedData { get; } = [Permission.FindChildren, Permission.ViewChildRecords];
+    /// access (for data-quality and returns work); by default analysts see numbers only. The returns
+    /// carry every child's identifiers and dates of birth, so exporting and importing them needs it too.</summary>
+    public static IReadOnlyList<Permission> AnalystNamedData { get; } =
+        [Permission.FindChildren, Permission.ViewChildRecords, Permission.ExportReturns, Permission.ImportReturns];
 
     public static IReadOnlyList<StaffRole> Roles { get; } = [.. Enum.GetValues<StaffRole>()];
 
@@ -85,6 +87,8 @@ public static class AccessMatrix
         Permission.SetWorkforceStandards => "Set the council's caseload weights, supervision cadence and oversight period",
         Permission.SetIndicatorTargets => "Set the council's indicator targets and the margins that make a value amber",
         Permission.LoadBenchmarks => "Load statistical-neighbour and regional benchmarks from a CSV file",
+        Permission.ExportReturns => "Export the statutory returns (CIN census, SSDA903, Annex A, workforce census) and see the return jobs",
+        Permission.ImportReturns => "Import a CIN census or SSDA903 return made by another system",
         _ => permission.ToString(),
     };
 }

@@ -30,6 +30,9 @@ public enum AuditAction
 
     /// <summary>A change to the council's indicator targets or the benchmarks loaded.</summary>
     IndicatorSettingsChanged = 21,
+
+    /// <summary>A statutory return imported into the record (CIN census, SSDA903): one entry per import job.</summary>
+    ReturnImported = 22,
 }
 
 /// <summary>One entry of the append-only audit trail. Entries are numbered 1, 2, 3, ... without

@@ -100,4 +100,11 @@ public enum Permission
 
     /// <summary>Load the statistical-neighbour and regional benchmarks from an analyst's CSV file.</summary>
     LoadBenchmarks = 18,
+
+    /// <summary>Export the statutory returns (CIN census, SSDA903, Annex A, workforce census) and see
+    /// the recorded return jobs: child-level data about every child in the return, so it is audited.</summary>
+    ExportReturns = 19,
+
+    /// <summary>Import a CIN census or SSDA903 return made by another system into the record.</summary>
+    ImportReturns = 20,
 }

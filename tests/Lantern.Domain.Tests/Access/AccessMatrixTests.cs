@@ -30,6 +30,8 @@ public class AccessMatrixTests
     private const Permission Standards = Permission.SetWorkforceStandards;
     private const Permission Targets = Permission.SetIndicatorTargets;
     private const Permission Benchmarks = Permission.LoadBenchmarks;
+    private const Permission Export = Permission.ExportReturns;
+    private const Permission Import = Permission.ImportReturns;
 
     /// <summary>The matrix as reviewed: every role, and exactly what it may do.</summary>
     private static readonly Dictionary<StaffRole, Permission[]> Expected = new()
@@ -39,7 +41,7 @@ public class AccessMatrixTests
         [StaffRole.AdvancedPractitioner] = [Find, Open, Glass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
         [StaffRole.TeamManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise],
         [StaffRole.ServiceManager] = [Find, Open, Glass, Numbers, RecordAudit, TeamGlass, Contacts, Casework, Authorise, TeamWork, Allocate, Supervise, Standards, Targets],
-        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork, Standards, Targets, Benchmarks],
+        [StaffRole.Director] = [Find, Open, Numbers, RecordAudit, Alerts, TeamGlass, TeamWork, Standards, Targets, Benchmarks, Export],
         [StaffRole.ReviewingOfficer] = [Find, Open, Glass, Casework],
         [StaffRole.Lado] = [Find, Open, Glass, Casework],
         [StaffRole.EarlyHelpPractitioner] = [Find, Open, Glass, Contacts, Casework],
@@ -123,7 +125,7 @@ public class AccessMatrixTests
     public void Named_data_access_only_changes_what_an_analyst_may_do(StaffRole role, Permission permission)
     {
         var expected = Expected[role].Contains(permission)
-            || (role == StaffRole.PerformanceAnalyst && permission is Find or Open);
+            || (role == StaffRole.PerformanceAnalyst && permission is Find or Open or Export or Import);
         Assert.Equal(expected, AccessMatrix.Allows(role, permission, namedDataAccess: true));
     }
 
@@ -172,13 +174,22 @@ public class AccessMatrixTests
     }
 
     [Fact]
-    public void Analyst_with_named_data_can_find_children_and_open_records_but_nothing_more()
+    public void Returns_are_exported_by_directors_and_analysts_with_named_data_and_imported_only_by_such_analysts()
     {
-        Assert.Equal([Find, Open], AccessMatrix.AnalystNamedData.Order());
+        Assert.Equal([StaffRole.Director], AccessMatrix.Roles.Where(r => AccessMatrix.Allows(r, Export)));
+        Assert.Equal([StaffRole.Director, StaffRole.PerformanceAnalyst], AccessMatrix.Roles.Where(r => AccessMatrix.Allows(r, Export, namedDataAccess: true)));
+        Assert.DoesNotContain(AccessMatrix.Roles, r => AccessMatrix.Allows(r, Import));
+        Assert.Equal([StaffRole.PerformanceAnalyst], AccessMatrix.Roles.Where(r => AccessMatrix.Allows(r, Import, namedDataAccess: true)));
+    }
+
+    [Fact]
+    public void Analyst_with_named_data_can_find_children_open_records_and_run_returns_but_nothing_more()
+    {
+        Assert.Equal([Find, Open, Export, Import], AccessMatrix.AnalystNamedData.Order());
         var allowed = Enum.GetValues<Permission>()
             .Where(p => AccessMatrix.Allows(StaffRole.PerformanceAnalyst, p, namedDataAccess: true))
             .Order();
-        Assert.Equal([Find, Open, Numbers, Targets, Benchmarks], allowed);
+        Assert.Equal([Find, Open, Numbers, Targets, Benchmarks, Export, Import], allowed);
         Assert.False(AccessMatrix.Allows(StaffRole.PerformanceAnalyst, Glass, namedDataAccess: true));
     }
 

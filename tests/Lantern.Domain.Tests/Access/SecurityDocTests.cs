@@ -32,6 +32,8 @@ public class SecurityDocTests
         ("Standards", Permission.SetWorkforceStandards),
         ("Targets", Permission.SetIndicatorTargets),
         ("Benchmarks", Permission.LoadBenchmarks),
+        ("Export returns", Permission.ExportReturns),
+        ("Import returns", Permission.ImportReturns),
     ];
 
     private static string Header => "| Role | " + string.Join(" | ", Columns.Select(c => c.Heading)) + " |";

@@ -75,6 +75,7 @@ public static class AuditTable
         AuditAction.RequestRejected => "Request rejected",
         AuditAction.WorkforceChanged => "Workforce record changed",
         AuditAction.IndicatorSettingsChanged => "Indicator targets or benchmarks changed",
+        AuditAction.ReturnImported => "Imported a statutory return",
         _ => Display.Words(action),
     };
 
