@@ -26,6 +26,7 @@ internal sealed class CinCensusReader
     private List<ReturnProblem>? _problems;
     private string? _child;
     private bool _unchecked;
+    private bool _uncheckedToEnd;
 
     public CinCensusReader(string path)
     {
@@ -102,12 +103,16 @@ internal sealed class CinCensusReader
         _checkLayout = problems is null ? null : layout;
         _problems = problems;
         _child = null;
+        _uncheckedToEnd = false;
         if (problems is not null)
         {
             handler = (_, e) =>
             {
                 problems.Add(SchemaProblem(layout, current, _child, e, out bool layoutError));
                 _unchecked |= layoutError;
+
+                // An error among the children themselves leaves the rest of the file unchecked by the validator.
+                _uncheckedToEnd |= layoutError && current is { Depth: <= 2 };
             };
         }
 
@@ -153,7 +158,7 @@ internal sealed class CinCensusReader
                             Characteristics(reader, entry);
                             break;
                         case "CINdetails":
-                            entry.Details.Add(Details(reader, layout, problems, () => _child));
+                            entry.Details.Add(Details(reader));
                             break;
                         default:
                             reader.Skip();
@@ -233,7 +238,7 @@ internal sealed class CinCensusReader
             }
         });
 
-    private CinDetailsEntry Details(XmlReader r, CinLayout layout, List<ReturnProblem>? problems, Func<string?> child)
+    private CinDetailsEntry Details(XmlReader r)
     {
         var d = new CinDetailsEntry();
         Elements(r, name =>
@@ -287,7 +292,7 @@ internal sealed class CinCensusReader
                     d.Nfa = YesNo(Leaf(r));
                     break;
                 case "ChildProtectionPlans":
-                    d.ProtectionPlans.Add(ProtectionPlan(r, problems, child));
+                    d.ProtectionPlans.Add(ProtectionPlan(r));
                     break;
                 default:
                     r.Skip();
@@ -358,7 +363,7 @@ internal sealed class CinCensusReader
         return s;
     }
 
-    private CinProtectionPlanEntry ProtectionPlan(XmlReader r, List<ReturnProblem>? problems, Func<string?> child)
+    private CinProtectionPlanEntry ProtectionPlan(XmlReader r)
     {
         var p = new CinProtectionPlanEntry();
         Elements(r, name =>
@@ -384,9 +389,9 @@ internal sealed class CinCensusReader
                     {
                         p.PreviousPlans = n;
                     }
-                    else if (problems is not null && text.Trim().Length > 0 && text.Trim().All(char.IsAsciiDigit))
+                    else if (_problems is not null && text.Length > 0 && text.All(char.IsAsciiDigit))
                     {
-                        problems.Add(new ReturnProblem(_fileName, line, child(), name, "NumberOfPreviousCPP is too large to be a number of plans."));
+                        _problems.Add(new ReturnProblem(_fileName, line, _child, name, "NumberOfPreviousCPP is too large to be a number of plans."));
                     }
 
                     break;
@@ -441,7 +446,7 @@ internal sealed class CinCensusReader
     /// <summary>The text of a simple element (trimmed), leaving the reader after its end tag.</summary>
     private string Leaf(XmlReader r)
     {
-        if (_unchecked && _checkLayout is not null)
+        if ((_unchecked || _uncheckedToEnd) && _checkLayout is not null)
         {
             var name = r.LocalName;
             long line = Line(r);

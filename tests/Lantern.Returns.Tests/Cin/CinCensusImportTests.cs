@@ -422,6 +422,22 @@ public sealed class CinCensusImportTests : IDisposable
         Assert.Equal(result.Problems.OrderBy(p => p.Line), result.Problems);
     }
 
+    [Fact]
+    public async Task Values_after_a_stray_element_between_children_are_still_checked()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = await Seeded(db);
+        var xml = Text(Small(2026));
+        xml = xml.Insert(xml.IndexOf("<Child>", StringComparison.Ordinal), "<Note>moved</Note>")
+            .Replace("<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>XXXX</Ethnicity>", StringComparison.Ordinal);
+
+        var result = await Refused(target, Write("stray.xml", xml));
+
+        Assert.Contains(result.Problems, p => p.Field == "Note");
+        Assert.Contains(result.Problems, p => p.Field == "Ethnicity" && p.Child == "CHILDA");
+        Assert.Contains(result.Problems, p => p.Field == "Ethnicity" && p.Child == "CHILDB");
+    }
+
     private async Task RoundTrip(TestDatabase db, int year)
     {
         var target = await Migrated(db);
