@@ -551,7 +551,7 @@ internal sealed class CinCensusReader
         if (validateWith is not null)
         {
             settings.ValidationType = ValidationType.Schema;
-            settings.Schemas = validateWith.Schemas;
+            settings.Schemas = validateWith.NewSchemaSet();
             settings.ValidationFlags = XmlSchemaValidationFlags.None;
             settings.ValidationEventHandler += handler;
         }

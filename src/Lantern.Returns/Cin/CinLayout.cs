@@ -39,7 +39,12 @@ internal sealed class CinLayout
     /// <summary>The year whose schema file the census of <see cref="Year"/> uses.</summary>
     public int SchemaYear { get; }
 
+    /// <summary>The year's schema, compiled once: for looking up items and codes, and for checking exports in tests.</summary>
     public XmlSchemaSet Schemas { get; }
+
+    /// <summary>A schema set of the year's own for one reader: a schema set is not documented as safe to share
+    /// between readers on different threads (two imports at once), and loading one takes milliseconds.</summary>
+    public XmlSchemaSet NewSchemaSet() => LoadSchemas(SchemaYear);
 
     /// <summary>Each element with a simple value (LAchildID, CINreferralDate...) and its schema type, for messages.</summary>
     public IReadOnlyDictionary<string, XmlSchemaSimpleType> Leaves { get; }
