@@ -13,7 +13,11 @@ internal enum ColumnKind
     PartialDate,
 }
 
-internal sealed record Ssda903Column(string Name, ColumnKind Kind, bool Required, IReadOnlySet<string>? Codes = null, string? CodeHint = null);
+internal sealed record Ssda903Column(string Name, ColumnKind Kind, bool Required, IReadOnlySet<string>? Codes = null, string? CodeHint = null, int MaxLength = 10)
+{
+    /// <summary>Values of these columns are personal (special category for ethnicity): messages do not repeat them.</summary>
+    public bool Personal => Name is "SEX" or "ETHNIC" or "UPN" or "HOME_POST" or "PL_POST";
+}
 
 /// <summary>One table of the SSDA903 return: its DfE name, the CSV file Lantern writes it to, its columns in the DfE
 /// order and the collection years it is part of.</summary>
@@ -64,7 +68,7 @@ internal static class Ssda903Tables
         new("SEX", ColumnKind.Code, false, Ssda903Codes.AnySex, "1, 2, M, F or U"),
         Date("DOB", true),
         Code("ETHNIC", true, Domain.Codes.Ethnicity.Set),
-        new("UPN", ColumnKind.Text, false),
+        new("UPN", ColumnKind.Text, false, MaxLength: 13),
         new("MOTHER", ColumnKind.Code, false, Ssda903Codes.ZeroOne, "0 or 1"),
         Date("MC_DOB", false));
 
@@ -80,8 +84,8 @@ internal static class Ssda903Tables
         Date("DEC", false),
         Code("REC", false, Domain.Codes.ReasonEpisodeCeased.Set),
         Code("REASON_PLACE_CHANGE", false, Domain.Codes.PlacementChangeReason.Set),
-        new("HOME_POST", ColumnKind.Text, false),
-        new("PL_POST", ColumnKind.Text, false),
+        new("HOME_POST", ColumnKind.Text, false, MaxLength: 8),
+        new("PL_POST", ColumnKind.Text, false, MaxLength: 8),
         new("URN", ColumnKind.Text, false));
 
     public static readonly Ssda903Table Uasc = new(
@@ -161,7 +165,7 @@ internal static class Ssda903Tables
         "SWEpisodes", "sw_episodes.csv", 2024, Always,
         Child(),
         Date("DOB", true),
-        new("SW_ID", ColumnKind.Text, true),
+        new("SW_ID", ColumnKind.Text, true, MaxLength: 20),
         Date("SW_DECOM", true),
         Date("SW_DEC", false),
         Code("SW_REASON", false, Domain.Codes.SocialWorkerChangeReason.Set));
@@ -181,7 +185,7 @@ internal static class Ssda903Tables
 
     public static IEnumerable<Ssda903Table> ForYear(CollectionYear year) => All.Where(t => t.InYear(year));
 
-    private static Ssda903Column Child() => new("CHILD", ColumnKind.Child, true);
+    private static Ssda903Column Child() => new("CHILD", ColumnKind.Child, true, MaxLength: 20);
 
     private static Ssda903Column Date(string name, bool required) => new(name, ColumnKind.Date, required);
 
