@@ -144,7 +144,7 @@ public static class AuthorityWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long WriteSqliteTable(
+    internal static long WriteSqliteTable(
         SqliteConnection connection,
         TableMap table,
         IReadOnlyList<Entity> rows,
@@ -360,7 +360,7 @@ public static class AuthorityWriter
         }
     }
 
-    private static async Task<long> CopyTableAsync(
+    internal static async Task<long> CopyTableAsync(
         NpgsqlConnection connection,
         TableMap table,
         IReadOnlyList<Entity> rows,
@@ -455,7 +455,7 @@ public static class AuthorityWriter
         await ExecuteAsync(connection, transaction, sql, cancellationToken);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         if (sql.Length == 0)
         {
@@ -501,7 +501,7 @@ public static class AuthorityWriter
         return rows;
     }
 
-    private static async Task RollbackQuietlyAsync(DbTransaction transaction)
+    internal static async Task RollbackQuietlyAsync(DbTransaction transaction)
     {
         try
         {
