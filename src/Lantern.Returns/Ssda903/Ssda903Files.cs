@@ -24,6 +24,8 @@ internal sealed class Ssda903Files
 {
     private const int SniffBytes = 8192;
 
+    private const string EmptyFile = "The file is empty: a 903 table starts with a header row naming its columns (for example CHILD,SEX,DOB,...).";
+
     private Ssda903Files(string directory, IReadOnlyList<Ssda903CsvFile> csv, IReadOnlyList<string> xml)
     {
         Directory = directory;
@@ -199,6 +201,12 @@ internal sealed class Ssda903Files
         string[] header;
         using (var text = OpenText(path, name))
         {
+            if (text.Peek() < 0)
+            {
+                problems.Add(new(name, null, null, null, EmptyFile));
+                return null;
+            }
+
             CsvDataReader csv;
             try
             {
@@ -222,7 +230,7 @@ internal sealed class Ssda903Files
 
         if (header.Length == 0 || header.All(h => h.Length == 0))
         {
-            problems.Add(new(name, null, null, null, "The file is empty: a 903 table starts with a header row naming its columns (for example CHILD,SEX,DOB,...)."));
+            problems.Add(new(name, null, null, null, EmptyFile));
             return null;
         }
 
