@@ -51,6 +51,21 @@ internal static class Ssda903Codes
         var code => code,
     };
 
+    /// <summary>Whether some year's layout writes <paramref name="recorded"/> as <paramref name="written"/>: then a file
+    /// holding it says nothing new (H5 in a 2023-24 file for a record of K3), whatever year the file is for.</summary>
+    public static bool WrittenAs(Func<CollectionYear, string> recorded, string written)
+    {
+        for (var y = CollectionYear.Earliest; y <= CollectionYear.Latest; y++)
+        {
+            if (recorded(new CollectionYear(y)) == written)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>SEX of any year as Lantern stores it; blank is not known.</summary>
     public static Sex ReadSex(string code) => code switch
     {

@@ -209,7 +209,7 @@ internal sealed class Ssda903Merge
             added = true;
         }
 
-        if (row[1].Length > 0 && Ssda903Codes.Sex(child.Sex, _year) != row[1])
+        if (row[1].Length > 0 && !Ssda903Codes.WrittenAs(y => Ssda903Codes.Sex(child.Sex, y), row[1]))
         {
             Set(child.Sex, Ssda903Codes.ReadSex(row[1]), v => child.Sex = v);
         }
@@ -262,7 +262,7 @@ internal sealed class Ssda903Merge
         SetCode<ReasonNewEpisode>(e.ReasonNew, row[2], v => e.ReasonNew = v);
         SetCode<LegalStatus>(e.LegalStatus, row[3], v => e.LegalStatus = v);
         SetCode<PrimaryNeed>(e.CategoryOfNeed, row[4], v => e.CategoryOfNeed = v);
-        if (Ssda903Codes.Placement(e.Placement, _year) != row[5])
+        if (!Ssda903Codes.WrittenAs(y => Ssda903Codes.Placement(e.Placement, y), row[5]))
         {
             SetCode<PlacementType>(e.Placement, row[5], v => e.Placement = v);
         }
@@ -333,8 +333,7 @@ internal sealed class Ssda903Merge
     private void CareLeaver(Child child, Ssda903Row row)
     {
         _changed = false;
-        var year = new CollectionYear(Math.Clamp(_yearEnd.Year, CollectionYear.Earliest, CollectionYear.Latest));
-        var birthday = child.DateOfBirth is { } ? Ssda903Projection.CareLeaverBirthday(child, year) : null;
+        var birthday = Ssda903Projection.CareLeaverBirthday(child, _year);
         var list = List(_contacts, child.Id);
         var contactDate = birthday ?? _yearEnd;
         var k = birthday is { } b ? Ssda903Projection.ContactAround(list, b) : list.FirstOrDefault(x => x.ContactDate == contactDate);
@@ -355,7 +354,7 @@ internal sealed class Ssda903Merge
         }
 
         SetCode<CareLeaverInTouch>(k.InTouch, row[2], v => k.InTouch = v);
-        if (Ssda903Codes.Activity(k.Activity, _year) != row[3])
+        if (!Ssda903Codes.WrittenAs(y => Ssda903Codes.Activity(k.Activity, y), row[3]))
         {
             Set(k.Activity, Ssda903Codes.ReadActivity(row[3]), v => k.Activity = v);
         }
