@@ -8,18 +8,19 @@ namespace Lantern.Returns.Ssda903;
 /// </summary>
 public static partial class Ssda903Import
 {
-    private static readonly HashSet<string> EventDates = new(StringComparer.Ordinal)
+    /// <summary>Dates of things that start: a return holds none after its 31 March (an end date may be later in files
+    /// from systems that do not blank them), so the latest of them tells the collection year.</summary>
+    private static readonly HashSet<string> StartDates = new(StringComparer.Ordinal)
     {
-        "DECOM", "DEC", "REVIEW", "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC", "DATE_PLACED", "DATE_PLACED_CEASED",
-        "DATE_INT", "DATE_MATCH", "DOLO_START", "DOLO_END", "DUC",
+        "DECOM", "REVIEW", "MIS_START", "SW_DECOM", "DATE_PLACED", "DATE_INT", "DATE_MATCH", "DOLO_START",
     };
 
     /// <summary>The result of the first read: every problem, the collection year the files are for, the rows by table.</summary>
     internal sealed record CheckResult(Ssda903Files Files, List<ReturnProblem> Problems, CollectionYear Year, DateOnly YearEnd, int Children, long Rows);
 
     /// <summary>Reads every file once and finds every problem. The collection year is the one given, or else the one
-    /// holding the latest date of an event in the files (an episode, review, missing episode, ...): a return holds no
-    /// event after its 31 March.</summary>
+    /// holding the latest start date in the files (of an episode, review, missing episode, ...): a return holds
+    /// nothing that started after its 31 March.</summary>
     internal static CheckResult Check(string directory, CollectionYear? year, IProgress<ReturnProgress>? progress, CancellationToken cancellationToken)
     {
         var problems = new List<ReturnProblem>();
@@ -47,7 +48,7 @@ public static partial class Ssda903Import
                 {
                     problems.Add(new(row.File, row.Line, child, columns[c].Name, problem));
                 }
-                else if (value.Length > 0 && columns[c].Kind == ColumnKind.Date && EventDates.Contains(columns[c].Name)
+                else if (value.Length > 0 && columns[c].Kind == ColumnKind.Date && StartDates.Contains(columns[c].Name)
                     && Ssda903Values.TryDate(value, out var date) && date > latest)
                 {
                     latest = date;
@@ -130,7 +131,7 @@ public static partial class Ssda903Import
         if (merge.DoLoRowsNotStored > 0)
         {
             // Read and checked, but Lantern has nowhere to keep deprivation of liberty orders yet.
-            recordsAdded.Add(new("DoLo (read, not stored)", 0));
+            recordsAdded.Add(new("DoLo (read, not stored)", merge.DoLoRowsNotStored));
         }
 
         return new(true, merge.ChildrenInFile, merge.ChildrenAdded, changed, merge.ChildrenInFile - merge.ChildrenAdded - changed,

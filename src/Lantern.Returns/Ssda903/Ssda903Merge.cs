@@ -104,11 +104,11 @@ internal sealed class Ssda903Merge
 
         var child = _children[row.Child];
         _changed = false;
-        var added = false;
+        bool added;
         var table = row.Table;
         if (table == Ssda903Tables.Episodes)
         {
-            added = Episode(child, row);
+            Episode(child, row);
         }
         else if (table == Ssda903Tables.Uasc)
         {
@@ -189,10 +189,7 @@ internal sealed class Ssda903Merge
             // Lantern does not hold deprivation of liberty orders yet: read and checked, counted, not stored.
             DoLoRowsNotStored++;
             _childrenInFile.Add(child.Id);
-            return;
         }
-
-        _ = added;
     }
 
     private void ApplyHeader(Ssda903Row row)
@@ -242,7 +239,7 @@ internal sealed class Ssda903Merge
         Done(child, child, Ssda903Tables.Header, added);
     }
 
-    private bool Episode(Child child, Ssda903Row row)
+    private void Episode(Child child, Ssda903Row row)
     {
         var start = Date(row[1])!.Value;
         var e = _episodes.Next(child.Id, start, out var added);
@@ -275,7 +272,6 @@ internal sealed class Ssda903Merge
         SetText(e.PlacementPostcode, row[11], v => e.PlacementPostcode = v);
         SetText(e.Urn, row[12], v => e.Urn = v);
         Done(child, e, Ssda903Tables.Episodes, added);
-        return added;
     }
 
     private void Outcomes(Child child, Ssda903Row row)

@@ -37,7 +37,7 @@ internal static partial class Ssda903Values
                 var (min, max) = column.Name == "SDQ_SCORE" ? (0, 40) : (1, 2);
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
                     ? null
-                    : $"{column.Name} must be a whole number from {min} to {max}" + (column.Personal ? "." : $" (it is \"{Shown(value)}\").");
+                    : $"{column.Name} must be a whole number from {min} to {max}.";
             case ColumnKind.Code:
                 return column.Codes!.Contains(value)
                     ? null

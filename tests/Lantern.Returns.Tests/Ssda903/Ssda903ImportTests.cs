@@ -248,4 +248,38 @@ public sealed class Ssda903ImportTests : IAsyncLifetime
     }
 
     private static void Rewrite(string path, Func<string, string> edit) => File.WriteAllText(path, edit(File.ReadAllText(path)));
+
+    [Fact]
+    public async Task A_return_of_care_leavers_alone_needs_its_year_given_and_then_imports()
+    {
+        var b = new Build();
+        var leaver = b.Child("LEAVER", D(2005, 1, 10));
+        b.Contact(leaver, D(2026, 1, 5), "F5");
+        var dir = _folder.Sub("2026");
+        Ssda903Export.Write(b.Data, new CollectionYear(2026), dir);
+
+        var unknownYear = await Ssda903Import.ImportAsync(Target, dir, null, Ct);
+        var given = await Ssda903Import.ImportAsync(Target, dir, new CollectionYear(2026), null, Ct);
+
+        Assert.False(unknownYear.Imported);
+        Assert.Contains("give the year", Assert.Single(unknownYear.Problems).Message, StringComparison.Ordinal);
+        Assert.True(given.Imported, string.Join("\n", given.Problems));
+        Assert.Equal(D(2026, 1, 10), Assert.Single((await SnapshotLoader.LoadAsync(Target, Ct)).CareLeaverContacts).ContactDate);
+    }
+
+    [Fact]
+    public async Task Deprivation_of_liberty_rows_of_2026_27_are_checked_and_counted_but_not_stored()
+    {
+        var b = new Build();
+        b.Episode(b.Child("DOLO1", D(2011, 1, 1)), D(2026, 5, 1), place: "K2");
+        var dir = _folder.Sub("2027");
+        Ssda903Export.Write(b.Data, new CollectionYear(2027), dir);
+        Assert.Equal("CHILD,DOB,DOLO_START,DOLO_END\r\n", await File.ReadAllTextAsync(Path.Combine(dir, "dolo.csv"), Ct));
+        await File.AppendAllTextAsync(Path.Combine(dir, "dolo.csv"), "DOLO1,01/01/2011,01/06/2026,\r\n", Ct);
+
+        var result = await Ssda903Import.ImportAsync(Target, dir, null, Ct);
+
+        Assert.True(result.Imported, string.Join("\n", result.Problems));
+        Assert.Contains(new KeyValuePair<string, long>("DoLo (read, not stored)", 1), result.RecordsAdded);
+    }
 }
