@@ -180,6 +180,10 @@ internal sealed class Ssda903Files
         {
             throw new ReturnFileException($"{name} is not UTF-8 text: it holds bytes that are not characters. Save it as CSV (UTF-8).", ex);
         }
+        catch (CsvFormatException ex)
+        {
+            throw new ReturnFileException($"{name} cannot be read as CSV from row {ex.RowNumber}: a quote is not closed, or a row is far longer than a 903 row can be.", ex);
+        }
     }
 
     private static int IndexOf(Ssda903Table table)

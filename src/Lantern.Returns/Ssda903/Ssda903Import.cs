@@ -15,6 +15,8 @@ public static partial class Ssda903Import
         "DECOM", "REVIEW", "MIS_START", "SW_DECOM", "DATE_PLACED", "DATE_INT", "DATE_MATCH", "DOLO_START",
     };
 
+    internal const int MaxProblems = 50_000;
+
     /// <summary>The result of the first read: every problem, the collection year the files are for, the rows by table.</summary>
     internal sealed record CheckResult(Ssda903Files Files, List<ReturnProblem> Problems, CollectionYear Year, DateOnly YearEnd, int Children, long Rows);
 
@@ -31,6 +33,13 @@ public static partial class Ssda903Import
         long rows = 0;
         foreach (var row in Rows(files, problems, cancellationToken))
         {
+            if (problems.Count >= MaxProblems)
+            {
+                // A file wrong on every row would otherwise fill memory with the same message.
+                problems.Add(new(row.File, row.Line, null, null, $"Checking stopped here after {MaxProblems:N0} problems: correct those and import again to see any others."));
+                break;
+            }
+
             rows++;
             if (rows % 10_000 == 0)
             {

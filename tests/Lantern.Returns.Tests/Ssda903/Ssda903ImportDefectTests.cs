@@ -223,6 +223,29 @@ public sealed class Ssda903ImportDefectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_wrong_on_every_row_stops_being_checked_after_a_bounded_number_of_problems()
+    {
+        var bad = string.Concat(Enumerable.Range(0, 8000).Select(i => $"CHILDA,x{i},x,x,x,x,x,x,x,x,x,x,x\r\n"));
+        await File.AppendAllTextAsync(Path.Combine(Dir, "episodes.csv"), bad, Ct);
+
+        var problems = (await RefusedAsync()).Problems;
+
+        Assert.InRange(problems.Count, Ssda903Import.MaxProblems + 1, Ssda903Import.MaxProblems + 20);
+        Assert.StartsWith("Checking stopped here", problems[^1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_is_refused_as_unreadable()
+    {
+        await File.AppendAllTextAsync(Path.Combine(Dir, "reviews.csv"), "CHILDA,05/04/2012,\"01/08/2025,PN1\r\n", Ct);
+
+        var ex = await Assert.ThrowsAsync<ReturnFileException>(ImportAsync);
+
+        Assert.Contains("reviews.csv", ex.Message, StringComparison.Ordinal);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
     public async Task A_folder_that_is_not_there_or_holds_no_return_is_refused()
     {
         await Assert.ThrowsAsync<ReturnFileException>(() => Ssda903Import.ImportAsync(Target, _folder.Sub("nowhere"), null, Ct));
