@@ -18,7 +18,11 @@ public static partial class Ssda903Import
     internal const int MaxProblems = 50_000;
 
     /// <summary>The result of the first read: every problem, the collection year the files are for, the rows by table.</summary>
-    internal sealed record CheckResult(Ssda903Files Files, List<ReturnProblem> Problems, CollectionYear Year, DateOnly YearEnd, int Children, long Rows);
+    internal sealed record CheckResult(
+        Ssda903Files Files, List<ReturnProblem> Problems, CollectionYear Year, DateOnly YearEnd, int Children, long Rows, IReadOnlyDictionary<string, string> Uasc);
+
+    /// <summary>Tables with at most one row for a child.</summary>
+    private static readonly Ssda903Table[] OnePerChild = [Ssda903Tables.Uasc, Ssda903Tables.Oc2, Ssda903Tables.Oc3, Ssda903Tables.Ad1, Ssda903Tables.PrevPerm];
 
     /// <summary>Reads every file once and finds every problem. The collection year is the one given, or else the one
     /// holding the latest start date in the files (of an episode, review, missing episode, ...): a return holds
@@ -30,6 +34,8 @@ public static partial class Ssda903Import
         var header = new Dictionary<string, long>(StringComparer.Ordinal);
         var latest = DateOnly.MinValue;
         var needsYear = false;
+        var uasc = new Dictionary<string, string>(StringComparer.Ordinal);
+        var once = OnePerChild.ToDictionary(t => t, _ => new Dictionary<string, long>(StringComparer.Ordinal));
         long rows = 0;
         foreach (var row in Rows(files, problems, cancellationToken))
         {
@@ -81,6 +87,16 @@ public static partial class Ssda903Import
                 problems.Add(new(row.File, row.Line, child, "CHILD", $"This child is in the {row.Table.Name} table but not in the Header table: every child in the return needs a Header row."));
             }
 
+            if (once.TryGetValue(row.Table, out var seen) && !seen.TryAdd(child, row.Line))
+            {
+                problems.Add(new(row.File, row.Line, child, "CHILD", $"This child has a second row in the {row.Table.Name} table (the first is on line {seen[child]}): a child has one."));
+            }
+
+            if (row.Table == Ssda903Tables.Uasc)
+            {
+                uasc[child] = row[3];
+            }
+
             needsYear |= row.Table == Ssda903Tables.Oc2 || row.Table == Ssda903Tables.Oc3;
         }
 
@@ -104,14 +120,14 @@ public static partial class Ssda903Import
         }
 
         var collection = new CollectionYear(Math.Clamp(endYear, CollectionYear.Earliest, CollectionYear.Latest));
-        return new CheckResult(files, problems, collection, new DateOnly(endYear, 3, 31), header.Count, rows);
+        return new CheckResult(files, problems, collection, new DateOnly(endYear, 3, 31), header.Count, rows, uasc);
     }
 
     /// <summary>Matches and writes every row (the files already checked).</summary>
     internal static async Task<Ssda903Merge> ApplyAsync(
         CheckResult check, IImportSink sink, Func<CancellationToken, Task>? flush, IProgress<ReturnProgress>? progress, CancellationToken cancellationToken)
     {
-        var merge = new Ssda903Merge(sink, check.Year, check.YearEnd);
+        var merge = new Ssda903Merge(sink, check.Year, check.YearEnd, check.Uasc);
         long done = 0;
         foreach (var row in Rows(check.Files, null, cancellationToken))
         {

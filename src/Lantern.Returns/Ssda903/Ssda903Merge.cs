@@ -33,10 +33,14 @@ internal sealed class Ssda903Merge
     private readonly CollectionYear _year;
     private readonly DateOnly _yearEnd;
     private readonly Dictionary<string, Child> _children = new(StringComparer.Ordinal);
-    private readonly HashSet<long> _newChildren = [];
+
+    // New children are kept as id and date of birth only (what rows of other tables need), so memory does not grow
+    // with the file beyond small keys; their UASC details come from the first read and are set when they are added.
+    private readonly Dictionary<string, (long Id, DateOnly? DateOfBirth)> _newChildren = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _uasc;
+    private readonly Dictionary<Type, long> _firstNewId = [];
     private readonly HashSet<long> _changedChildren = [];
     private readonly HashSet<long> _childrenInFile = [];
-    private readonly HashSet<Entity> _added = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, long> _recordsAdded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _recordsChanged = new(StringComparer.Ordinal);
     private readonly Keyed<CareEpisode> _episodes;
@@ -53,9 +57,10 @@ internal sealed class Ssda903Merge
     private Team? _importTeam;
     private bool _changed;
 
-    public Ssda903Merge(IImportSink sink, CollectionYear year, DateOnly yearEnd)
+    public Ssda903Merge(IImportSink sink, CollectionYear year, DateOnly yearEnd, IReadOnlyDictionary<string, string> uasc)
     {
         _sink = sink;
+        _uasc = uasc;
         _year = year;
         _yearEnd = yearEnd;
         var data = sink.Existing;
@@ -86,7 +91,7 @@ internal sealed class Ssda903Merge
 
     public int ChildrenAdded => _newChildren.Count;
 
-    public int ChildrenChanged => _changedChildren.Count(id => !_newChildren.Contains(id));
+    public int ChildrenChanged => _changedChildren.Count(id => !IsNew(typeof(Child), id));
 
     public IReadOnlyList<KeyValuePair<string, long>> RecordsAdded => Ordered(_recordsAdded);
 
@@ -102,7 +107,17 @@ internal sealed class Ssda903Merge
             return;
         }
 
-        var child = _children[row.Child];
+        ChildRef child;
+        if (_children.TryGetValue(row.Child, out var known))
+        {
+            child = new ChildRef(known.Id, known.DateOfBirth, known);
+        }
+        else
+        {
+            var (id, dob) = _newChildren[row.Child];
+            child = new ChildRef(id, dob, null);
+        }
+
         _changed = false;
         bool added;
         var table = row.Table;
@@ -112,9 +127,14 @@ internal sealed class Ssda903Merge
         }
         else if (table == Ssda903Tables.Uasc)
         {
-            Set(child.IsUnaccompaniedAsylumSeeking, true, v => child.IsUnaccompaniedAsylumSeeking = v);
-            SetDate(child.UascCeasedDate, row[3], v => child.UascCeasedDate = v);
-            Done(child, child, table, false);
+            if (child.Existing is { } c)
+            {
+                Set(c.IsUnaccompaniedAsylumSeeking, true, v => c.IsUnaccompaniedAsylumSeeking = v);
+                SetDate(c.UascCeasedDate, row[3], v => c.UascCeasedDate = v);
+                Done(child, c, table, false);
+            }
+
+            _childrenInFile.Add(child.Id);
             return;
         }
         else if (table == Ssda903Tables.Reviews)
@@ -148,6 +168,8 @@ internal sealed class Ssda903Merge
             if (a is null)
             {
                 a = Add(new AdoptionRecord { ChildId = child.Id, DecisionDate = Date(row[2])!.Value }, _placed);
+
+                // Kept: the child's AD1 row, read later, completes the latest decision.
                 List(_adoptions, child.Id).Add(a);
             }
 
@@ -168,9 +190,7 @@ internal sealed class Ssda903Merge
             if (added = p is null)
             {
                 p = new PreviousPermanenceRecord { ChildId = child.Id, Type = PreviousPermanence.FromCode(row[2]) };
-                _sink.Add(p);
-                _added.Add(p);
-                list.Add(p);
+                AddNew(p);
             }
 
             SetCode<PreviousPermanence>(p!.Type, row[2], v => p.Type = v);
@@ -195,15 +215,34 @@ internal sealed class Ssda903Merge
     private void ApplyHeader(Ssda903Row row)
     {
         _changed = false;
-        var added = false;
         if (!_children.TryGetValue(row.Child, out var child))
         {
-            child = new Child { LaChildId = row.Child, Sex = Ssda903Codes.ReadSex(row[1]), DateOfBirth = Date(row[2]), Ethnicity = Ethnicity.FromCode(row[3]) };
-            _sink.Add(child);
-            _added.Add(child);
-            _children[child.LaChildId] = child;
-            _newChildren.Add(child.Id);
-            added = true;
+            var added = new Child { LaChildId = row.Child, Sex = Ssda903Codes.ReadSex(row[1]), DateOfBirth = Date(row[2]), Ethnicity = Ethnicity.FromCode(row[3]) };
+            var upnText = row[4];
+            if (Codes.TryParse<UpnUnknownReason>(upnText, out var reason))
+            {
+                added.UpnUnknown = reason;
+            }
+            else if (upnText.Length > 0)
+            {
+                added.Upn = upnText;
+            }
+
+            if (row[5] == "1")
+            {
+                added.ChildsDateOfBirth = Date(row[6]);
+            }
+
+            if (_uasc.TryGetValue(row.Child, out var duc))
+            {
+                added.IsUnaccompaniedAsylumSeeking = true;
+                added.UascCeasedDate = Date(duc);
+            }
+
+            AddNew(added);
+            _newChildren[row.Child] = (added.Id, added.DateOfBirth);
+            Done(new ChildRef(added.Id, added.DateOfBirth, null), added, Ssda903Tables.Header, true);
+            return;
         }
 
         if (row[1].Length > 0 && !Ssda903Codes.WrittenAs(y => Ssda903Codes.Sex(child.Sex, y), row[1]))
@@ -236,10 +275,10 @@ internal sealed class Ssda903Merge
             Set(child.ChildsDateOfBirth, null, v => child.ChildsDateOfBirth = v);
         }
 
-        Done(child, child, Ssda903Tables.Header, added);
+        Done(new ChildRef(child.Id, child.DateOfBirth, child), child, Ssda903Tables.Header, false);
     }
 
-    private void Episode(Child child, Ssda903Row row)
+    private void Episode(ChildRef child, Ssda903Row row)
     {
         var start = Date(row[1])!.Value;
         var e = _episodes.Next(child.Id, start, out var added);
@@ -274,7 +313,7 @@ internal sealed class Ssda903Merge
         Done(child, e, Ssda903Tables.Episodes, added);
     }
 
-    private void Outcomes(Child child, Ssda903Row row)
+    private void Outcomes(ChildRef child, Ssda903Row row)
     {
         var list = List(_outcomes, child.Id);
         var o = list.Where(x => x.YearEnding == _yearEnd).MaxBy(x => x.Id);
@@ -282,9 +321,7 @@ internal sealed class Ssda903Merge
         if (o is null)
         {
             o = new AnnualOutcome { ChildId = child.Id, YearEnding = _yearEnd };
-            _sink.Add(o);
-            _added.Add(o);
-            list.Add(o);
+            AddNew(o);
         }
 
         if (row[2].Length > 0)
@@ -316,20 +353,19 @@ internal sealed class Ssda903Merge
         }
     }
 
-    private void AddCheck(Child child, List<HealthCheck> checks, HealthCheckKind kind)
+    private void AddCheck(ChildRef child, List<HealthCheck> checks, HealthCheckKind kind)
     {
         var h = new HealthCheck { ChildId = child.Id, Kind = kind, Date = _yearEnd };
-        _sink.Add(h);
-        _added.Add(h);
+        AddNew(h);
         checks.Add(h);
         Count(_recordsAdded, "Health checks");
         Touch(child);
     }
 
-    private void CareLeaver(Child child, Ssda903Row row)
+    private void CareLeaver(ChildRef child, Ssda903Row row)
     {
         _changed = false;
-        var birthday = Ssda903Projection.CareLeaverBirthday(child, _year);
+        var birthday = Ssda903Projection.CareLeaverBirthday(child.DateOfBirth, _year);
         var list = List(_contacts, child.Id);
         var contactDate = birthday ?? _yearEnd;
         var k = birthday is { } b ? Ssda903Projection.ContactAround(list, b) : list.FirstOrDefault(x => x.ContactDate == contactDate);
@@ -344,9 +380,7 @@ internal sealed class Ssda903Merge
                 Activity = Ssda903Codes.ReadActivity(row[3]),
                 Accommodation = CareLeaverAccommodation.FromCode(row[4]),
             };
-            _sink.Add(k);
-            _added.Add(k);
-            list.Add(k);
+            AddNew(k);
         }
 
         SetCode<CareLeaverInTouch>(k.InTouch, row[2], v => k.InTouch = v);
@@ -359,7 +393,7 @@ internal sealed class Ssda903Merge
         Done(child, k, Ssda903Tables.Oc3, added);
     }
 
-    private void Adoption(Child child, Ssda903Row row)
+    private void Adoption(ChildRef child, Ssda903Row row)
     {
         var list = List(_adoptions, child.Id);
         var a = Ssda903Projection.LatestAdoption(list);
@@ -369,9 +403,7 @@ internal sealed class Ssda903Merge
             // AD1 without a placement decision in the file: the decision date is not known; the match (or interest) is
             // the nearest date the file gives.
             a = new AdoptionRecord { ChildId = child.Id, DecisionDate = Date(row[3]) ?? Date(row[2]) ?? _yearEnd };
-            _sink.Add(a);
-            _added.Add(a);
-            list.Add(a);
+            AddNew(a);
         }
 
         SetDate(a.InterestDate, row[2], v => a.InterestDate = v);
@@ -387,7 +419,7 @@ internal sealed class Ssda903Merge
         Done(child, a, Ssda903Tables.Ad1, added);
     }
 
-    private void SocialWorker(Child child, Ssda903Row row)
+    private void SocialWorker(ChildRef child, Ssda903Row row)
     {
         var worker = WorkerFor(row[2], Date(row[3])!.Value);
         var a = _allocations.Next(child.Id, Date(row[3])!.Value, out var added)
@@ -424,13 +456,12 @@ internal sealed class Ssda903Merge
     private T Add<T>(T record, Keyed<T> keyed)
         where T : ChildRecord
     {
-        _sink.Add(record);
-        _added.Add(record);
-        keyed.Added(record);
+        _ = keyed;
+        AddNew(record);
         return record;
     }
 
-    private void Done(Child child, Entity record, Ssda903Table table, bool added)
+    private void Done(ChildRef child, Entity record, Ssda903Table table, bool added)
     {
         _childrenInFile.Add(child.Id);
         if (added)
@@ -441,7 +472,7 @@ internal sealed class Ssda903Merge
         else if (_changed)
         {
             // A record added earlier in this import and changed again is still one new record.
-            if (!_added.Contains(record))
+            if (!IsNew(record.GetType(), record.Id))
             {
                 Count(_recordsChanged, table.Name);
             }
@@ -453,7 +484,17 @@ internal sealed class Ssda903Merge
         _changed = false;
     }
 
-    private void Touch(Child child) => _changedChildren.Add(child.Id);
+    private void AddNew<T>(T record)
+        where T : Entity
+    {
+        var id = _sink.Add(record);
+        _firstNewId.TryAdd(typeof(T), id);
+    }
+
+    /// <summary>Added by this import: new ids are above every id there was when it began.</summary>
+    private bool IsNew(Type type, long id) => _firstNewId.TryGetValue(type, out var first) && id >= first;
+
+    private void Touch(ChildRef child) => _changedChildren.Add(child.Id);
 
     private void Set<T>(T current, T value, Action<T> set)
     {
@@ -546,13 +587,11 @@ internal sealed class Ssda903Merge
     private sealed class Keyed<T>
         where T : ChildRecord
     {
-        private readonly Func<T, DateOnly> _key;
         private readonly Dictionary<(long, DateOnly), List<T>> _records = [];
         private readonly Dictionary<(long, DateOnly), int> _taken = [];
 
         public Keyed(IEnumerable<T> records, Func<T, DateOnly> key)
         {
-            _key = key;
             foreach (var r in records.OrderBy(r => r.Id))
             {
                 Ssda903Merge.List(_records, (r.ChildId, key(r))).Add(r);
@@ -573,8 +612,6 @@ internal sealed class Ssda903Merge
             added = true;
             return null;
         }
-
-        public void Added(T record) => Ssda903Merge.List(_records, (record.ChildId, _key(record))).Add(record);
     }
 
     private static List<TValue> List<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)
@@ -588,3 +625,6 @@ internal sealed class Ssda903Merge
         return list;
     }
 }
+
+/// <summary>A child rows refer to: the record when it was there before the import, else only its id and date of birth.</summary>
+internal readonly record struct ChildRef(long Id, DateOnly? DateOfBirth, Child? Existing);

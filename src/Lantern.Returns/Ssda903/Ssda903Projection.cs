@@ -200,9 +200,9 @@ internal sealed class Ssda903Projection
     }
 
     /// <summary>The birthday (17th to 21st) falling in the year, if any.</summary>
-    public static DateOnly? CareLeaverBirthday(Child child, CollectionYear year)
+    public static DateOnly? CareLeaverBirthday(DateOnly? dateOfBirth, CollectionYear year)
     {
-        if (child.DateOfBirth is not { } dob)
+        if (dateOfBirth is not { } dob)
         {
             return null;
         }
@@ -227,7 +227,7 @@ internal sealed class Ssda903Projection
             .FirstOrDefault();
 
     private static CareLeaverContact? CareLeaverContactFor(Child child, List<CareLeaverContact> contacts, List<CareEpisode>? episodes, CollectionYear year) =>
-        CareLeaverBirthday(child, year) is { } birthday && !LookedAfterOn(episodes, birthday) ? ContactAround(contacts, birthday) : null;
+        CareLeaverBirthday(child.DateOfBirth, year) is { } birthday && !LookedAfterOn(episodes, birthday) ? ContactAround(contacts, birthday) : null;
 
     private static Dictionary<long, List<T>> Group<T>(IEnumerable<T> records)
         where T : ChildRecord

@@ -124,6 +124,17 @@ public sealed class Ssda903ImportDefectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_row_for_a_child_in_a_table_of_one_row_per_child_is_reported()
+    {
+        await File.WriteAllTextAsync(Path.Combine(Dir, "prev_perm.csv"), "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\r\nCHILDB,09/08/2010,Z1,,\r\nCHILDB,09/08/2010,P4,,\r\n", Ct);
+
+        var problem = Assert.Single((await RefusedAsync()).Problems);
+
+        Assert.Equal(("prev_perm.csv", 3L, "CHILDB"), (problem.File, problem.Line, problem.Child));
+        Assert.Contains("second row in the PrevPerm table", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_is_reported_not_just_the_first()
     {
         Edit("episodes.csv", (line, i) => i > 0 ? line.Replace(",N1,", ",N99,", StringComparison.Ordinal) : line);
