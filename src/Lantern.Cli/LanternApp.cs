@@ -56,6 +56,32 @@ public static class LanternApp
                     .WithDescription("Set the target of an indicator and the margin within which a miss is amber.")
                     .WithExample("targets", "set", "--db", "data/lantern.db", "--indicator", "rereferrals_12m_pct", "--target", "20", "--amber", "2");
             });
+            config.AddBranch("export", export =>
+            {
+                export.SetDescription("The statutory returns from the live record, each a recorded job.");
+                export.AddCommand<ExportCinCommand>("cin")
+                    .WithDescription("The CIN census XML of a collection year, in that year's layout.")
+                    .WithExample("export", "cin", "--db", "data/lantern.db", "--year", "2026", "--out", "cin-2026.xml");
+                export.AddCommand<Export903Command>("903")
+                    .WithDescription("The SSDA903 CSV files of a collection year, with the previous year's in previous/.")
+                    .WithExample("export", "903", "--db", "data/lantern.db", "--year", "2026", "--out", "903-2026");
+                export.AddCommand<ExportAnnexACommand>("annex-a")
+                    .WithDescription("Ofsted's Annex A workbook (11 lists) as at a date.")
+                    .WithExample("export", "annex-a", "--db", "data/lantern.db", "--as-at", "2026-03-31", "--out", "annex-a.xlsx");
+                export.AddCommand<ExportWorkforceCommand>("workforce")
+                    .WithDescription("The children's social work workforce census (CSV) as at 30 September.")
+                    .WithExample("export", "workforce", "--db", "data/lantern.db", "--as-at", "2025-09-30", "--out", "workforce-2025.csv");
+            });
+            config.AddBranch("import", import =>
+            {
+                import.SetDescription("Bring returns made by another system into the record: all of a file or none of it.");
+                import.AddCommand<ImportCinCommand>("cin")
+                    .WithDescription("Import a CIN census XML file (any year's layout).")
+                    .WithExample("import", "cin", "--db", "data/lantern.db", "cin-2026.xml");
+                import.AddCommand<Import903Command>("903")
+                    .WithDescription("Import a folder of SSDA903 CSV files (or the XML), any year's codes.")
+                    .WithExample("import", "903", "--db", "data/lantern.db", "903-2026");
+            });
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Generate the synthetic authority in memory and compare it with the calibration targets.");
         });

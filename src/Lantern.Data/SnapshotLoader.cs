@@ -26,6 +26,13 @@ public static class SnapshotLoader
     public static Task<AuthorityData> LoadAsync(DbTarget target, CancellationToken cancellationToken = default) =>
         LoadAsync(target, new LoadOptions(), cancellationToken);
 
+    /// <summary>Reads only the lists of the given record types (for example a return that needs the
+    /// children and their care episodes); the other lists of the result stay empty.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached or opened.</exception>
+    /// <exception cref="DatabaseNotMigratedException">The database is not migrated to this version.</exception>
+    public static Task<AuthorityData> LoadAsync(DbTarget target, IEnumerable<Type> only, CancellationToken cancellationToken = default) =>
+        LoadAsync(target, new LoadOptions { Only = only.ToHashSet() }, cancellationToken);
+
     /// <summary>How a load is done and watched, for tests and the timing harness.</summary>
     internal sealed record LoadOptions
     {
@@ -36,6 +43,9 @@ public static class SnapshotLoader
         /// <summary>Read SQLite through the data reader and EF Core's converters only (the general
         /// way, which the fast readers must match).</summary>
         public bool DataReaderOnly { get; init; }
+
+        /// <summary>The record types to read (null: all).</summary>
+        public IReadOnlySet<Type>? Only { get; init; }
     }
 
     internal static async Task<AuthorityData> LoadAsync(DbTarget target, LoadOptions options, CancellationToken cancellationToken)
@@ -49,6 +59,11 @@ public static class SnapshotLoader
         }
 
         var tables = TableMaps.For(target.Provider);
+        if (options.Only is { } only)
+        {
+            tables = [.. tables.Where(t => only.Contains(t.EntityType.ClrType))];
+        }
+
         Step("(table maps)");
         var connections = Math.Clamp(Environment.ProcessorCount, 1, MaxConnections);
         var sessions = new List<Session>();

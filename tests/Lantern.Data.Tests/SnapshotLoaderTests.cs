@@ -40,6 +40,25 @@ public class SnapshotLoaderTests
     }
 
     [Fact]
+    public async Task Only_the_lists_asked_for_are_read()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
+        var target = DbTarget.Parse(db.Target);
+        await LanternDatabase.MigrateAsync(target, Ct);
+        var sample = SampleAuthority.Create();
+        await AuthorityWriter.WriteAsync(target, sample, cancellationToken: Ct);
+
+        var some = await SnapshotLoader.LoadAsync(target, [typeof(Lantern.Domain.Model.Child), typeof(Lantern.Domain.Model.CareEpisode)], Ct);
+
+        Assert.Equal(sample.Children.Select(c => (c.Id, c.LaChildId)), some.Children.Select(c => (c.Id, c.LaChildId)));
+        Assert.Equal(sample.CareEpisodes.Select(e => (e.Id, e.StartDate)), some.CareEpisodes.Select(e => (e.Id, e.StartDate)));
+        Assert.NotEmpty(sample.Referrals);
+        Assert.Empty(some.Referrals);
+        Assert.Empty(some.Workers);
+        Assert.Equal(sample.Children.Count + sample.CareEpisodes.Count, some.TotalRecords);
+    }
+
+    [Fact]
     public async Task Values_in_other_forms_are_read_the_general_way()
     {
         await using var db = await TestDatabase.CreateAsync(Provider.Sqlite, Ct);
