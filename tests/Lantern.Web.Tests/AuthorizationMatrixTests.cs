@@ -65,6 +65,10 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
         Assert.Equal(Permission.RecordCasework, pages.Single(p => p.Route == "/children/{id:long}/visits/new").Permission);
         Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/targets").Permission);
         Assert.Equal(Permission.ViewAggregates, pages.Single(p => p.Route == "/indicators/benchmarks").Permission);
+        Assert.Equal(Permission.ExportReturns, pages.Single(p => p.Route == "/returns").Permission);
+        Assert.Equal(Permission.ExportReturns, pages.Single(p => p.Route == "/returns/export").Permission);
+        Assert.Equal(Permission.ExportReturns, pages.Single(p => p.Route == "/returns/jobs/{id:long}").Permission);
+        Assert.Equal(Permission.ImportReturns, pages.Single(p => p.Route == "/returns/import").Permission);
 
         // The performance pages: numbers for those who may see them; the children behind a figure
         // also need the permission to open records (and the page itself checks for numbers too).

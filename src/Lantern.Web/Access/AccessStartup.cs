@@ -18,6 +18,8 @@ public static class AccessStartup
         services.AddScoped<Work.WorkforceLists>();
         services.AddScoped<Indicators.IndicatorSettingsStore>();
         services.AddSingleton<Indicators.IndicatorResults>();
+        services.AddSingleton<Returns.ReturnJobQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Returns.ReturnJobQueue>());
         return services;
     }
 }
