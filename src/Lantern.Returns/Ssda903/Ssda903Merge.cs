@@ -183,8 +183,7 @@ internal sealed class Ssda903Merge
         }
         else if (table == Ssda903Tables.PrevPerm)
         {
-            var list = List(_permanence, child.Id);
-            var p = list.MaxBy(x => x.Id);
+            var p = Recorded(_permanence, child.Id).MaxBy(x => x.Id);
             if (added = p is null)
             {
                 p = new PreviousPermanenceRecord { ChildId = child.Id, Type = PreviousPermanence.FromCode(row[2]) };
@@ -312,8 +311,7 @@ internal sealed class Ssda903Merge
 
     private void Outcomes(ChildRef child, Ssda903Row row)
     {
-        var list = List(_outcomes, child.Id);
-        var o = list.Where(x => x.YearEnding == _yearEnd).MaxBy(x => x.Id);
+        var o = Recorded(_outcomes, child.Id).Where(x => x.YearEnding == _yearEnd).MaxBy(x => x.Id);
         var added = o is null;
         if (o is null)
         {
@@ -338,23 +336,22 @@ internal sealed class Ssda903Merge
         // record has none, one is recorded on 31 March (the day the return speaks for), so the return is rebuilt the same.
         // A 0 never removes a check that is recorded. HEALTH_CHECK (under 5s) follows from HEALTH_ASSESSMENT.
         var yearStart = _yearEnd.AddYears(-1).AddDays(1);
-        var checks = List(_checks, child.Id);
+        var checks = Recorded(_checks, child.Id);
         if (row[8] == "1" && !checks.Any(h => h.Kind != HealthCheckKind.DentalCheck && h.Date >= yearStart && h.Date <= _yearEnd))
         {
-            AddCheck(child, checks, HealthCheckKind.ReviewHealthAssessment);
+            AddCheck(child, HealthCheckKind.ReviewHealthAssessment);
         }
 
         if (row[7] == "1" && !checks.Any(h => h.Kind == HealthCheckKind.DentalCheck && h.Date >= yearStart && h.Date <= _yearEnd))
         {
-            AddCheck(child, checks, HealthCheckKind.DentalCheck);
+            AddCheck(child, HealthCheckKind.DentalCheck);
         }
     }
 
-    private void AddCheck(ChildRef child, List<HealthCheck> checks, HealthCheckKind kind)
+    private void AddCheck(ChildRef child, HealthCheckKind kind)
     {
         var h = new HealthCheck { ChildId = child.Id, Kind = kind, Date = _yearEnd };
         AddNew(h);
-        checks.Add(h);
         Count(_recordsAdded, "Health checks");
         Touch(child);
     }
@@ -363,7 +360,7 @@ internal sealed class Ssda903Merge
     {
         _changed = false;
         var birthday = Ssda903Projection.CareLeaverBirthday(child.DateOfBirth, _year);
-        var list = List(_contacts, child.Id);
+        var list = Recorded(_contacts, child.Id);
         var contactDate = birthday ?? _yearEnd;
         var k = birthday is { } b ? Ssda903Projection.ContactAround(list, b) : list.FirstOrDefault(x => x.ContactDate == contactDate);
         var added = k is null;
@@ -392,8 +389,7 @@ internal sealed class Ssda903Merge
 
     private void Adoption(ChildRef child, Ssda903Row row)
     {
-        var list = List(_adoptions, child.Id);
-        var a = Ssda903Projection.LatestAdoption(list);
+        var a = Ssda903Projection.LatestAdoption(Recorded(_adoptions, child.Id));
         var added = a is null;
         if (a is null)
         {
@@ -570,6 +566,10 @@ internal sealed class Ssda903Merge
 
         return list;
     }
+
+    /// <summary>The child's records of a kind, without keeping an entry for a child that has none.</summary>
+    private static List<T> Recorded<T>(Dictionary<long, List<T>> map, long childId) =>
+        map.TryGetValue(childId, out var list) ? list : [];
 
     private static Dictionary<long, List<T>> ByChild<T>(IEnumerable<T> records)
         where T : ChildRecord
