@@ -159,7 +159,7 @@ public static partial class Ssda903Import
             recordsAdded.Add(new("DoLo (read, not stored)", merge.DoLoRowsNotStored));
         }
 
-        return new(true, merge.ChildrenInFile, merge.ChildrenAdded, changed, merge.ChildrenInFile - merge.ChildrenAdded - changed,
+        return new(true, check.Children, merge.ChildrenAdded, changed, check.Children - merge.ChildrenAdded - changed,
             recordsAdded, merge.RecordsChanged, []);
     }
 

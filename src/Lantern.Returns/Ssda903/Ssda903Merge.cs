@@ -40,7 +40,6 @@ internal sealed class Ssda903Merge
     private readonly IReadOnlyDictionary<string, string> _uasc;
     private readonly Dictionary<Type, long> _firstNewId = [];
     private readonly HashSet<long> _changedChildren = [];
-    private readonly HashSet<long> _childrenInFile = [];
     private readonly Dictionary<string, long> _recordsAdded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _recordsChanged = new(StringComparer.Ordinal);
     private readonly Keyed<CareEpisode> _episodes;
@@ -87,11 +86,11 @@ internal sealed class Ssda903Merge
         _importTeam = data.Teams.FirstOrDefault(t => t.Name == ImportedTeamName);
     }
 
-    public int ChildrenInFile => _childrenInFile.Count;
-
     public int ChildrenAdded => _newChildren.Count;
 
-    public int ChildrenChanged => _changedChildren.Count(id => !IsNew(typeof(Child), id));
+    /// <summary>Existing children the import changed (new children are not counted here).</summary>
+
+    public int ChildrenChanged => _changedChildren.Count;
 
     public IReadOnlyList<KeyValuePair<string, long>> RecordsAdded => Ordered(_recordsAdded);
 
@@ -134,19 +133,18 @@ internal sealed class Ssda903Merge
                 Done(child, c, table, false);
             }
 
-            _childrenInFile.Add(child.Id);
             return;
         }
         else if (table == Ssda903Tables.Reviews)
         {
-            var r = _reviews.Next(child.Id, Date(row[2])!.Value, out added) ?? Add(new CareReview { ChildId = child.Id, Date = Date(row[2])!.Value }, _reviews);
+            var r = _reviews.Next(child.Id, Date(row[2])!.Value, out added) ?? AddRecord(new CareReview { ChildId = child.Id, Date = Date(row[2])!.Value });
             SetCode<ReviewParticipation>(r.Participation, row[3], v => r.Participation = v);
             Done(child, r, table, added);
             return;
         }
         else if (table == Ssda903Tables.Missing)
         {
-            var m = _missing.Next(child.Id, Date(row[3])!.Value, out added) ?? Add(new MissingEpisode { ChildId = child.Id, StartDate = Date(row[3])!.Value }, _missing);
+            var m = _missing.Next(child.Id, Date(row[3])!.Value, out added) ?? AddRecord(new MissingEpisode { ChildId = child.Id, StartDate = Date(row[3])!.Value });
             SetCode<MissingType>(m.Type, row[2], v => m.Type = v);
             SetDate(m.EndDate, row[4], v => m.EndDate = v);
             Done(child, m, table, added);
@@ -167,7 +165,7 @@ internal sealed class Ssda903Merge
             var a = _placed.Next(child.Id, Date(row[2])!.Value, out added);
             if (a is null)
             {
-                a = Add(new AdoptionRecord { ChildId = child.Id, DecisionDate = Date(row[2])!.Value }, _placed);
+                a = AddRecord(new AdoptionRecord { ChildId = child.Id, DecisionDate = Date(row[2])!.Value });
 
                 // Kept: the child's AD1 row, read later, completes the latest decision.
                 List(_adoptions, child.Id).Add(a);
@@ -185,8 +183,7 @@ internal sealed class Ssda903Merge
         }
         else if (table == Ssda903Tables.PrevPerm)
         {
-            var list = List(_permanence, child.Id);
-            var p = list.MaxBy(x => x.Id);
+            var p = Recorded(_permanence, child.Id).MaxBy(x => x.Id);
             if (added = p is null)
             {
                 p = new PreviousPermanenceRecord { ChildId = child.Id, Type = PreviousPermanence.FromCode(row[2]) };
@@ -208,7 +205,6 @@ internal sealed class Ssda903Merge
         {
             // Lantern does not hold deprivation of liberty orders yet: read and checked, counted, not stored.
             DoLoRowsNotStored++;
-            _childrenInFile.Add(child.Id);
         }
     }
 
@@ -284,7 +280,7 @@ internal sealed class Ssda903Merge
         var e = _episodes.Next(child.Id, start, out var added);
         if (e is null)
         {
-            e = Add(new CareEpisode
+            e = AddRecord(new CareEpisode
             {
                 ChildId = child.Id,
                 StartDate = start,
@@ -292,7 +288,7 @@ internal sealed class Ssda903Merge
                 LegalStatus = LegalStatus.FromCode(row[3]),
                 CategoryOfNeed = PrimaryNeed.FromCode(row[4]),
                 Placement = PlacementType.FromCode(row[5]),
-            }, _episodes);
+            });
         }
 
         SetCode<ReasonNewEpisode>(e.ReasonNew, row[2], v => e.ReasonNew = v);
@@ -315,8 +311,7 @@ internal sealed class Ssda903Merge
 
     private void Outcomes(ChildRef child, Ssda903Row row)
     {
-        var list = List(_outcomes, child.Id);
-        var o = list.Where(x => x.YearEnding == _yearEnd).MaxBy(x => x.Id);
+        var o = Recorded(_outcomes, child.Id).Where(x => x.YearEnding == _yearEnd).MaxBy(x => x.Id);
         var added = o is null;
         if (o is null)
         {
@@ -341,23 +336,22 @@ internal sealed class Ssda903Merge
         // record has none, one is recorded on 31 March (the day the return speaks for), so the return is rebuilt the same.
         // A 0 never removes a check that is recorded. HEALTH_CHECK (under 5s) follows from HEALTH_ASSESSMENT.
         var yearStart = _yearEnd.AddYears(-1).AddDays(1);
-        var checks = List(_checks, child.Id);
+        var checks = Recorded(_checks, child.Id);
         if (row[8] == "1" && !checks.Any(h => h.Kind != HealthCheckKind.DentalCheck && h.Date >= yearStart && h.Date <= _yearEnd))
         {
-            AddCheck(child, checks, HealthCheckKind.ReviewHealthAssessment);
+            AddCheck(child, HealthCheckKind.ReviewHealthAssessment);
         }
 
         if (row[7] == "1" && !checks.Any(h => h.Kind == HealthCheckKind.DentalCheck && h.Date >= yearStart && h.Date <= _yearEnd))
         {
-            AddCheck(child, checks, HealthCheckKind.DentalCheck);
+            AddCheck(child, HealthCheckKind.DentalCheck);
         }
     }
 
-    private void AddCheck(ChildRef child, List<HealthCheck> checks, HealthCheckKind kind)
+    private void AddCheck(ChildRef child, HealthCheckKind kind)
     {
         var h = new HealthCheck { ChildId = child.Id, Kind = kind, Date = _yearEnd };
         AddNew(h);
-        checks.Add(h);
         Count(_recordsAdded, "Health checks");
         Touch(child);
     }
@@ -366,7 +360,7 @@ internal sealed class Ssda903Merge
     {
         _changed = false;
         var birthday = Ssda903Projection.CareLeaverBirthday(child.DateOfBirth, _year);
-        var list = List(_contacts, child.Id);
+        var list = Recorded(_contacts, child.Id);
         var contactDate = birthday ?? _yearEnd;
         var k = birthday is { } b ? Ssda903Projection.ContactAround(list, b) : list.FirstOrDefault(x => x.ContactDate == contactDate);
         var added = k is null;
@@ -395,8 +389,7 @@ internal sealed class Ssda903Merge
 
     private void Adoption(ChildRef child, Ssda903Row row)
     {
-        var list = List(_adoptions, child.Id);
-        var a = Ssda903Projection.LatestAdoption(list);
+        var a = Ssda903Projection.LatestAdoption(Recorded(_adoptions, child.Id));
         var added = a is null;
         if (a is null)
         {
@@ -423,7 +416,7 @@ internal sealed class Ssda903Merge
     {
         var worker = WorkerFor(row[2], Date(row[3])!.Value);
         var a = _allocations.Next(child.Id, Date(row[3])!.Value, out var added)
-            ?? Add(new Allocation { ChildId = child.Id, StartDate = Date(row[3])!.Value, WorkerId = worker.Id }, _allocations);
+            ?? AddRecord(new Allocation { ChildId = child.Id, StartDate = Date(row[3])!.Value, WorkerId = worker.Id });
         Set(a.WorkerId, worker.Id, v => a.WorkerId = v);
         SetDate(a.EndDate, row[4], v => a.EndDate = v);
         SetOptionalCode<SocialWorkerChangeReason>(a.Reason, row[5], v => a.Reason = v);
@@ -453,17 +446,15 @@ internal sealed class Ssda903Merge
         return worker;
     }
 
-    private T Add<T>(T record, Keyed<T> keyed)
+    private T AddRecord<T>(T record)
         where T : ChildRecord
     {
-        _ = keyed;
         AddNew(record);
         return record;
     }
 
     private void Done(ChildRef child, Entity record, Ssda903Table table, bool added)
     {
-        _childrenInFile.Add(child.Id);
         if (added)
         {
             Count(_recordsAdded, table.Name);
@@ -494,7 +485,13 @@ internal sealed class Ssda903Merge
     /// <summary>Added by this import: new ids are above every id there was when it began.</summary>
     private bool IsNew(Type type, long id) => _firstNewId.TryGetValue(type, out var first) && id >= first;
 
-    private void Touch(ChildRef child) => _changedChildren.Add(child.Id);
+    private void Touch(ChildRef child)
+    {
+        if (child.Existing is not null)
+        {
+            _changedChildren.Add(child.Id);
+        }
+    }
 
     private void Set<T>(T current, T value, Action<T> set)
     {
@@ -570,6 +567,10 @@ internal sealed class Ssda903Merge
         return list;
     }
 
+    /// <summary>The child's records of a kind, without keeping an entry for a child that has none.</summary>
+    private static List<T> Recorded<T>(Dictionary<long, List<T>> map, long childId) =>
+        map.TryGetValue(childId, out var list) ? list : [];
+
     private static Dictionary<long, List<T>> ByChild<T>(IEnumerable<T> records)
         where T : ChildRecord
     {
@@ -602,11 +603,16 @@ internal sealed class Ssda903Merge
         {
             added = false;
             var key = (childId, date);
-            var n = _taken.GetValueOrDefault(key);
-            _taken[key] = n + 1;
-            if (_records.TryGetValue(key, out var list) && n < list.Count)
+
+            // Only keys already recorded are counted, so an import into an empty database keeps nothing per row.
+            if (_records.TryGetValue(key, out var list))
             {
-                return list[n];
+                var n = _taken.GetValueOrDefault(key);
+                _taken[key] = n + 1;
+                if (n < list.Count)
+                {
+                    return list[n];
+                }
             }
 
             added = true;
