@@ -131,6 +131,7 @@ public sealed class ReturnCommandsTests(SmallAuthority authority) : IClassFixtur
     [InlineData(new[] { "export", "workforce", "--db", "DB", "--out", "w.csv", "--as-at", "2025-03-31" }, "The workforce census is taken on 30 September")]
     [InlineData(new[] { "import", "cin", "--db", "DB", "no-such-file.xml" }, "There is no file at 'no-such-file.xml'")]
     [InlineData(new[] { "import", "903", "--db", "DB", "no-such-folder" }, "There is no folder at 'no-such-folder'")]
+    [InlineData(new[] { "import", "cin", "--db", "DB", "--year", "2025", "x.xml" }, "A CIN census names its own year in its header: leave out --year.")]
     public async Task Bad_options_get_one_clear_message_and_exit_code_2(string[] args, string message)
     {
         var result = await CliRunner.RunAsync([.. args.Select(a => a == "DB" ? db.Target : a)]);

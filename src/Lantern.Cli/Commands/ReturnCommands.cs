@@ -40,6 +40,10 @@ public sealed class ImportSettings : CommandSettings
     [Description("SQLite file path, or a PostgreSQL connection string starting Host=")]
     public string? Db { get; init; }
 
+    [CommandOption("--year <YEAR>")]
+    [Description("SSDA903 only: the collection year of the files, when their dates cannot tell it (for example a return of care leavers alone)")]
+    public string? Year { get; init; }
+
     [CommandArgument(0, "<PATH>")]
     [Description("The file (CIN census XML) or folder (SSDA903 CSV or XML files) to import")]
     public string? Path { get; init; }
@@ -167,6 +171,11 @@ internal static class ReturnCommand
     {
         // A council moving from another system starts from nothing: a SQLite file that is not there yet is created.
         var target = SeedCommand.ParseTarget(Options.Db(settings.Db));
+        if (settings.Year is not null && kind == ReturnJobKind.CinImport)
+        {
+            throw new UsageException("A CIN census names its own year in its header: leave out --year.");
+        }
+
         if (string.IsNullOrWhiteSpace(settings.Path))
         {
             throw new UsageException(kind == ReturnJobKind.CinImport ? "Name the CIN census XML file to import." : "Name the folder of SSDA903 files to import.");
@@ -187,7 +196,14 @@ internal static class ReturnCommand
                 : $"There is no folder at '{settings.Path}'.");
         }
 
-        var request = new ReturnJobRequest { Kind = kind, InputPath = path, InputName = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)), RequestedBy = CommandUser };
+        var request = new ReturnJobRequest
+        {
+            Kind = kind,
+            Year = settings.Year is null ? null : Year(settings.Year),
+            InputPath = path,
+            InputName = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)),
+            RequestedBy = CommandUser,
+        };
         var job = await RunAsync(target, request, null, cancellationToken);
         switch (job.Status)
         {

@@ -17,7 +17,8 @@ public sealed record ReturnJobRequest
 {
     public required ReturnJobKind Kind { get; init; }
 
-    /// <summary>The collection year, for the CIN census and the SSDA903 exports.</summary>
+    /// <summary>The collection year, for the CIN census and the SSDA903 exports; for an SSDA903 import, the year
+    /// of the files when it is given (otherwise it is told from the latest start date in them).</summary>
     public CollectionYear? Year { get; init; }
 
     /// <summary>The as-at date, for Annex A and the workforce census.</summary>
@@ -300,7 +301,7 @@ public static class ReturnJobs
         var path = request.InputPath!;
         var result = request.Kind == ReturnJobKind.CinImport
             ? await CinCensusImport.ImportAsync(target, path, tracker, cancellationToken)
-            : await Ssda903Import.ImportAsync(target, path, tracker, cancellationToken);
+            : await Ssda903Import.ImportAsync(target, path, request.Year, tracker, cancellationToken);
         var counts = new List<KeyValuePair<string, long>>
         {
             new("children in the file", result.ChildrenInFile),

@@ -72,7 +72,10 @@ public static class Hardening
     public static IApplicationBuilder UseLanternRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var max = context.RequestServices.GetRequiredService<IOptions<LanternSecurityOptions>>().Value.MaxRequestBytes;
+            // Returns made by another system are uploaded whole: that one form takes files up to its own limit.
+            var max = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(Pages.Returns.ImportModel.Path, StringComparison.OrdinalIgnoreCase)
+                ? Pages.Returns.ImportModel.MaxUploadBytes
+                : context.RequestServices.GetRequiredService<IOptions<LanternSecurityOptions>>().Value.MaxRequestBytes;
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Request.ContentLength > max)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -126,6 +126,28 @@ public sealed partial class ReturnJobTests(LanternWebServer server)
     }
 
     [Fact]
+    public async Task Files_larger_than_the_usual_request_limit_are_taken_and_checked()
+    {
+        var analyst = await SessionPool.ForAsync(server, DemoAccess.NamedAnalystUserName);
+        var children = await data.QueryAsync(db => db.Children.CountAsync(Ct));
+        var header = new StringBuilder("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n");
+        var episodes = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n");
+        for (var i = 0; i < 40_000; i++)
+        {
+            // Every episode is for a child the header does not have: each row is a problem.
+            episodes.Append(System.Globalization.CultureInfo.InvariantCulture, $"BIG{i:000000},01/05/2025,S,C2,N1,U4,PR1,,,,DN31,DN32,SC000001\r\n");
+        }
+
+        var big = Encoding.UTF8.GetBytes(episodes.ToString());
+        Assert.True(big.Length > 2 * 1024 * 1024);
+        var id = await ImportAsync(analyst, "903", ("header.csv", Encoding.UTF8.GetBytes(header.ToString())), ("episodes.csv", big));
+        var job = await data.QueryAsync(db => db.ReturnJobs.AsNoTracking().SingleAsync(j => j.Id == id, Ct));
+        Assert.Equal(ReturnJobStatus.Refused, job.Status);
+        Assert.True(job.ProblemCount >= 40_000, job.Outcome);
+        Assert.Equal(children, await data.QueryAsync(db => db.Children.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_zip_of_a_folder_is_refused_at_upload_naming_the_fix()
     {
         var analyst = await SessionPool.ForAsync(server, DemoAccess.NamedAnalystUserName);

@@ -27,6 +27,9 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
     /// <summary>The largest upload accepted: 1 GiB (a national-size CIN census is some hundreds of megabytes).</summary>
     public const long MaxUploadBytes = 1L << 30;
 
+    /// <summary>The page's path: the request size check lets uploads here go past the usual 1 MB.</summary>
+    public const string Path = "/returns/import";
+
     /// <summary>The most a zip may hold once opened: 4 GiB.</summary>
     public const long MaxUnzippedBytes = 4L << 30;
 
@@ -68,7 +71,7 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
         }
         else if (files.Any(f => f.Length == 0))
         {
-            FileProblem($"{Path.GetFileName(files.First(f => f.Length == 0).FileName)} is empty");
+            FileProblem($"{System.IO.Path.GetFileName(files.First(f => f.Length == 0).FileName)} is empty");
         }
         else if (choice == "cin" && (files.Count > 1 || !IsXml(files[0].FileName)))
         {
@@ -89,7 +92,7 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
         }
 
         Directory.CreateDirectory(queue.WorkFolder);
-        var folder = Path.Combine(queue.WorkFolder, Guid.NewGuid().ToString("N"));
+        var folder = System.IO.Path.Combine(queue.WorkFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var keep = false;
         try
@@ -98,15 +101,15 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
             string name;
             if (choice == "cin")
             {
-                name = Path.GetFileName(files[0].FileName);
-                input = Path.Combine(folder, "census.xml");
+                name = System.IO.Path.GetFileName(files[0].FileName);
+                input = System.IO.Path.Combine(folder, "census.xml");
                 await SaveAsync(files[0], input, cancellationToken);
             }
             else if (files.Count == 1 && IsZip(files[0].FileName))
             {
-                name = Path.GetFileName(files[0].FileName);
-                input = Path.Combine(folder, "files");
-                var zip = Path.Combine(folder, "upload.zip");
+                name = System.IO.Path.GetFileName(files[0].FileName);
+                input = System.IO.Path.Combine(folder, "files");
+                var zip = System.IO.Path.Combine(folder, "upload.zip");
                 await SaveAsync(files[0], zip, cancellationToken);
                 if (Unzip(zip, input) is { } problem)
                 {
@@ -116,14 +119,14 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
             }
             else
             {
-                input = Path.Combine(folder, "files");
+                input = System.IO.Path.Combine(folder, "files");
                 Directory.CreateDirectory(input);
                 foreach (var file in files)
                 {
-                    await SaveAsync(file, Path.Combine(input, SafeName(file.FileName)), cancellationToken);
+                    await SaveAsync(file, System.IO.Path.Combine(input, SafeName(file.FileName)), cancellationToken);
                 }
 
-                name = files.Count == 1 ? Path.GetFileName(files[0].FileName) : $"{files.Count.ToString(CultureInfo.InvariantCulture)} files";
+                name = files.Count == 1 ? System.IO.Path.GetFileName(files[0].FileName) : $"{files.Count.ToString(CultureInfo.InvariantCulture)} files";
             }
 
             var request = new ReturnJobRequest
@@ -157,7 +160,7 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
     /// <summary>The file's own name without any folder, in characters every file system accepts.</summary>
     private static string SafeName(string name)
     {
-        var plain = Path.GetFileName(name.Replace('\\', '/'));
+        var plain = System.IO.Path.GetFileName(name.Replace('\\', '/'));
         var safe = new string([.. plain.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
         return safe.Trim('.').Length == 0 ? "file.csv" : safe;
     }
@@ -193,7 +196,7 @@ public sealed class ImportModel(LanternDataOptions options, ReturnJobQueue queue
 
             foreach (var entry in usable)
             {
-                entry.ExtractToFile(Path.Combine(folder, SafeName(entry.Name)), overwrite: false);
+                entry.ExtractToFile(System.IO.Path.Combine(folder, SafeName(entry.Name)), overwrite: false);
             }
 
             return null;
