@@ -69,6 +69,9 @@ public sealed class ReturnJobRow
     /// <summary>Children in the return (exported, or in the file imported).</summary>
     public int? Children { get; set; }
 
+    /// <summary>Longest <see cref="Counts"/> kept.</summary>
+    public const int CountsLength = 4000;
+
     /// <summary>One line per count, "name: number" (rows per table, records added and changed).</summary>
     public string Counts { get; set; } = "";
 

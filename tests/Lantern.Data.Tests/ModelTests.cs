@@ -46,7 +46,7 @@ public class ModelTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public void Besides_the_records_the_model_holds_only_the_accounts_the_audit_and_the_indicator_settings(DbProvider provider)
+    public void Besides_the_records_the_model_holds_only_the_accounts_the_audit_the_indicator_settings_and_the_return_jobs(DbProvider provider)
     {
         using var context = Context(provider);
         var others = context.Model.GetEntityTypes()
@@ -64,6 +64,9 @@ public class ModelTests
                 [typeof(AccessGrant)] = "access_grants",
                 [typeof(IndicatorTargetRow)] = "indicator_targets",
                 [typeof(IndicatorBenchmarkRow)] = "indicator_benchmarks",
+                [typeof(ReturnJobRow)] = "return_jobs",
+                [typeof(ReturnJobProblemRow)] = "return_job_problems",
+                [typeof(ReturnJobFileRow)] = "return_job_files",
             }.OrderBy(kv => kv.Value),
             others.OrderBy(kv => kv.Value));
         Assert.Equal(nameof(IdentityUser.ConcurrencyStamp), Assert.Single(context.Model.FindEntityType(typeof(LanternUser))!.GetProperties(), p => p.IsConcurrencyToken).Name);

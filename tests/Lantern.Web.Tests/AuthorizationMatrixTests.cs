@@ -232,6 +232,12 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
                 return workerId.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (Route.StartsWith("/returns/", StringComparison.Ordinal))
+            {
+                // A job number (none exists under this one: the page's permission is checked first).
+                return "999999";
+            }
+
             var isChild = Route.StartsWith("/children/", StringComparison.Ordinal) || name.Contains("child", StringComparison.OrdinalIgnoreCase);
             return isChild ? childId.ToString(CultureInfo.InvariantCulture) : Uri.EscapeDataString(userId);
         });

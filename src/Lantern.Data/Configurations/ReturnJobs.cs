@@ -15,6 +15,7 @@ public sealed class ReturnJobConfiguration : IEntityTypeConfiguration<ReturnJobR
         builder.Property(e => e.RequestedBy).HasMaxLength(256);
         builder.Property(e => e.Stage).HasMaxLength(200);
         builder.Property(e => e.Outcome).HasMaxLength(2000);
+        builder.Property(e => e.Counts).HasMaxLength(ReturnJobRow.CountsLength);
         builder.HasIndex(e => e.RequestedAt);
     }
 }

@@ -172,7 +172,7 @@ public static class ReturnJobs
         };
         job.Done = job.Total;
         job.Children = outcome.Children;
-        job.Counts = string.Join('\n', outcome.Counts.Select(c => $"{c.Key}: {c.Value.ToString(CultureInfo.InvariantCulture)}"));
+        job.Counts = Clip(string.Join('\n', outcome.Counts.Select(c => $"{c.Key}: {c.Value.ToString(CultureInfo.InvariantCulture)}")), ReturnJobRow.CountsLength);
         job.ProblemCount = outcome.Problems.Count;
         job.Outcome = Clip(outcome.Message, 2000);
         var position = 0;

@@ -351,7 +351,8 @@ namespace Lantern.Data.Migrations.Postgres
 
                     b.Property<string>("Counts")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("counts");
 
                     b.Property<long>("Done")

@@ -336,6 +336,7 @@ namespace Lantern.Data.Migrations.Sqlite
 
                     b.Property<string>("Counts")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("counts");
 

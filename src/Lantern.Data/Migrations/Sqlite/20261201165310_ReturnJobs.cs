@@ -31,7 +31,7 @@ namespace Lantern.Data.Migrations.Sqlite
                     done = table.Column<long>(type: "INTEGER", nullable: false),
                     total = table.Column<long>(type: "INTEGER", nullable: false),
                     children = table.Column<int>(type: "INTEGER", nullable: true),
-                    counts = table.Column<string>(type: "TEXT", nullable: false),
+                    counts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     problem_count = table.Column<int>(type: "INTEGER", nullable: false),
                     outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lantern.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLanternDbContext))]
-    [Migration("20261201152844_ReturnJobs")]
+    [Migration("20261201165310_ReturnJobs")]
     partial class ReturnJobs
     {
         /// <inheritdoc />
@@ -339,6 +339,7 @@ namespace Lantern.Data.Migrations.Sqlite
 
                     b.Property<string>("Counts")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("counts");
 

@@ -32,7 +32,7 @@ namespace Lantern.Data.Migrations.Postgres
                     done = table.Column<long>(type: "bigint", nullable: false),
                     total = table.Column<long>(type: "bigint", nullable: false),
                     children = table.Column<int>(type: "integer", nullable: true),
-                    counts = table.Column<string>(type: "text", nullable: false),
+                    counts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     problem_count = table.Column<int>(type: "integer", nullable: false),
                     outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },

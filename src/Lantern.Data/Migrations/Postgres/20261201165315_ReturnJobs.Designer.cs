@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lantern.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLanternDbContext))]
-    [Migration("20261201152856_ReturnJobs")]
+    [Migration("20261201165315_ReturnJobs")]
     partial class ReturnJobs
     {
         /// <inheritdoc />
@@ -354,7 +354,8 @@ namespace Lantern.Data.Migrations.Postgres
 
                     b.Property<string>("Counts")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("counts");
 
                     b.Property<long>("Done")
