@@ -46,6 +46,10 @@ public sealed partial class ReturnJobTests(LanternWebServer server)
         var text = WebUtility.HtmlDecode(html);
         Assert.Contains("CIN census export, 2024-25", text, StringComparison.Ordinal);
         Assert.Contains("Done", text, StringComparison.Ordinal);
+        var (progress, json) = await director.GetAsync(jobPath + "?handler=Progress");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        Assert.Contains("\"active\":false", json, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"Succeeded\"", json, StringComparison.Ordinal);
         var file = FileLink().Match(html);
         Assert.True(file.Success, "the job page links to its file");
 

@@ -77,6 +77,24 @@ public sealed class JobModel(LanternDbContext db, ReturnJobQueue queue, AuditWri
         return Page();
     }
 
+    /// <summary>The job's status and progress, for the page's script: {active, status, stage, percent}.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var live = queue.Progress(id);
+        return new JsonResult(new
+        {
+            active = IsActive,
+            status = Job.Status.ToString(),
+            stage = live?.Stage ?? Job.Stage,
+            percent = Percent(Job, live),
+        });
+    }
+
     /// <summary>A file the export produced.</summary>
     public async Task<IActionResult> OnGetFileAsync(long id, long file, CancellationToken cancellationToken)
     {
