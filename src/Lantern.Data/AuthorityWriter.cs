@@ -114,7 +114,7 @@ public static class AuthorityWriter
                 await transaction.CommitAsync(cancellationToken);
                 committed = true;
             }
-            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787 || ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal))
+            catch (SqliteException ex) when (IsForeignKeyFailure(ex))
             {
                 // A failed COMMIT leaves the transaction open, so the check sees the rows.
                 var problem = await DescribeForeignKeyViolationAsync(connection, transaction, cancellationToken);
@@ -343,13 +343,9 @@ public static class AuthorityWriter
             await ExecuteAsync(connection, null, $"ANALYZE {string.Join(", ", tables.Select(t => t.QuotedTable))}", cancellationToken);
             return written;
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation
-            or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.CheckViolation
-            or PostgresErrorCodes.NumericValueOutOfRange)
+        catch (PostgresException ex) when (IsRowRefused(ex))
         {
-            var where = ex.TableName is { } t ? $"{t}: " : string.Empty;
-            var detail = ex.ConstraintName is { } c ? $" ({c})" : string.Empty;
-            throw new AuthorityWriteException($"Nothing was written: {where}{DatabaseErrors.OneLine(ex.MessageText)}{detail}.", ex);
+            throw RowRefused(ex);
         }
         finally
         {
@@ -500,6 +496,24 @@ public static class AuthorityWriter
 
         return rows;
     }
+
+    /// <summary>PostgreSQL refused a row (a reference, a repeated unique value, a missing or too long value).</summary>
+    internal static bool IsRowRefused(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.CheckViolation
+            or PostgresErrorCodes.NumericValueOutOfRange;
+
+    /// <summary>The message for a refused row: the table, PostgreSQL's one-line reason and the constraint, never the value.</summary>
+    internal static AuthorityWriteException RowRefused(PostgresException ex)
+    {
+        var where = ex.TableName is { } t ? $"{t}: " : string.Empty;
+        var detail = ex.ConstraintName is { } c ? $" ({c})" : string.Empty;
+        return new AuthorityWriteException($"Nothing was written: {where}{DatabaseErrors.OneLine(ex.MessageText)}{detail}.", ex);
+    }
+
+    /// <summary>SQLite's COMMIT failed on a deferred foreign key (extended code 787).</summary>
+    internal static bool IsForeignKeyFailure(SqliteException ex) =>
+        ex.SqliteExtendedErrorCode == 787 || ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal);
 
     internal static async Task RollbackQuietlyAsync(DbTransaction transaction)
     {

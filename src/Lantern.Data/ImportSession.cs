@@ -200,7 +200,7 @@ public sealed class ImportSession : IAsyncDisposable
         {
             await _transaction.CommitAsync(cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787 || ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal))
+        catch (SqliteException ex) when (AuthorityWriter.IsForeignKeyFailure(ex))
         {
             throw new AuthorityWriteException("Nothing was written: a record refers to another record that is not in the database.", ex);
         }
@@ -286,12 +286,9 @@ public sealed class ImportSession : IAsyncDisposable
                 }
             }
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation
-            or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.CheckViolation
-            or PostgresErrorCodes.NumericValueOutOfRange)
+        catch (PostgresException ex) when (AuthorityWriter.IsRowRefused(ex))
         {
-            var where = ex.TableName is { } t ? $"{t}: " : string.Empty;
-            throw new AuthorityWriteException($"Nothing was written: {where}{DatabaseErrors.OneLine(ex.MessageText)}.", ex);
+            throw AuthorityWriter.RowRefused(ex);
         }
 
         _pending = new AuthorityData();
