@@ -82,6 +82,16 @@ public static class LanternApp
                     .WithDescription("Import a folder of SSDA903 CSV files (or the XML), any year's codes.")
                     .WithExample("import", "903", "--db", "data/lantern.db", "903-2026");
             });
+            config.AddBranch("validate", validate =>
+            {
+                validate.SetDescription("Run every DfE validation rule on a return file, from Lantern or any other system; prints JSON.");
+                validate.AddCommand<ValidateCinCommand>("cin")
+                    .WithDescription("Validate a CIN census XML file (any year's layout) against the CIN census rules.")
+                    .WithExample("validate", "cin", "cin-2026.xml", "--detail");
+                validate.AddCommand<Validate903Command>("903")
+                    .WithDescription("Validate a folder of SSDA903 files against the SSDA903 rules of its year.")
+                    .WithExample("validate", "903", "903-2026", "--previous", "903-2026/previous");
+            });
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Generate the synthetic authority in memory and compare it with the calibration targets.");
         });
