@@ -36,10 +36,17 @@ public static class CinReturnReader
             throw new ReturnFileException($"There is no file {path}: give the CIN census XML file.");
         }
 
+        using var text = Ssda903Files.OpenText(path, name);
+        return Read(text, name, year, cancellationToken);
+    }
+
+    /// <summary>Reads a CIN census from <paramref name="text"/> (named <paramref name="name"/> in messages).</summary>
+    /// <exception cref="ReturnFileException">The text cannot be read as a CIN census XML file.</exception>
+    public static ReturnData Read(TextReader text, string name, CollectionYear? year, CancellationToken cancellationToken = default)
+    {
         var tables = new CinTables(name);
         try
         {
-            using var text = Ssda903Files.OpenText(path, name);
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
             using var reader = XmlReader.Create(text, settings);
             reader.MoveToContent();
