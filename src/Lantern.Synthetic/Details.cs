@@ -40,6 +40,7 @@ internal sealed partial class Generator
 
     private void FinishChild(ChildState s)
     {
+        SeparatePlans(s);
         foreach (var r in s.Referrals)
         {
             FinishReferral(s, r);
@@ -48,6 +49,53 @@ internal sealed partial class Generator
         foreach (var c in s.CarePeriods)
         {
             FinishCare(s, c);
+        }
+    }
+
+    /// <summary>
+    /// A child is never on a child in need plan and a protection plan at once, nor on two child in need plans (CIN
+    /// census rules 4001, 4004, 4014, 4016): however the months played out, a child in need plan that would start
+    /// during a protection plan starts when it ends (or is dropped), one running into a protection plan ends where it
+    /// starts, and one running into the next child in need plan ends where that starts.
+    /// </summary>
+    private void SeparatePlans(ChildState s)
+    {
+        var protection = s.Referrals.SelectMany(r => r.CpPlans).ToList();
+        foreach (var r in s.Referrals)
+        {
+            foreach (var p in r.CinPlans.ToList())
+            {
+                foreach (var c in protection)
+                {
+                    var protectionEnd = c.EndDate ?? DateOnly.MaxValue;
+                    if (c.StartDate <= p.StartDate && protectionEnd > p.StartDate)
+                    {
+                        if (c.EndDate is { } ended && ended < (p.EndDate ?? DateOnly.MaxValue))
+                        {
+                            p.StartDate = ended;
+                        }
+                        else
+                        {
+                            r.Remove(p);
+                            Remove(p);
+                            break;
+                        }
+                    }
+                    else if (p.StartDate < c.StartDate && (p.EndDate ?? DateOnly.MaxValue) > c.StartDate)
+                    {
+                        p.EndDate = c.StartDate;
+                    }
+                }
+            }
+        }
+
+        var plans = s.Referrals.SelectMany(r => r.CinPlans).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList();
+        for (var i = 1; i < plans.Count; i++)
+        {
+            if ((plans[i - 1].EndDate ?? DateOnly.MaxValue) > plans[i].StartDate)
+            {
+                plans[i - 1].EndDate = Max(plans[i - 1].StartDate, plans[i].StartDate);
+            }
         }
     }
 

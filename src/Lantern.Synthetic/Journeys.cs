@@ -485,6 +485,19 @@ internal sealed partial class Generator
 
     private void StartCinPlan(ChildState s, ReferralState r, DateOnly start, int days)
     {
+        // A child on a protection plan is not also on a child in need plan (CIN census rules 4014 and 4016): the
+        // protection plan's own end starts the child in need plan where one follows.
+        if (s.ActiveCp is { } cp && cp.StartDate <= start && (cp.EndDate ?? DateOnly.MaxValue) > start)
+        {
+            return;
+        }
+
+        // One child in need plan at a time (rules 4001, 4004): a new one ends the last.
+        if (s.ActiveCin is { } last && (last.EndDate ?? DateOnly.MaxValue) > start)
+        {
+            last.EndDate = Max(last.StartDate, start);
+        }
+
         var plan = new ChildInNeedPlan
         {
             Id = IdBase + data.ChildInNeedPlans.Count + 1,
