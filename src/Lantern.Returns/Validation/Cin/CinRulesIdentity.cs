@@ -651,7 +651,7 @@ internal static class CinRulesIdentity
             }
         }),
 
-        // A referral dated before the last working day before the collection start must not be flagged NFA.
+        // A referral dated before the last working day before the collection start must have ReferralNFA false or 0.
         new("8569Q", c =>
         {
             var details = c.Table("CINdetails");
@@ -664,7 +664,7 @@ internal static class CinRulesIdentity
 
             for (var i = 0; i < details.Count; i++)
             {
-                if (IsTrue(nfa[i]) && referral[i] < bound)
+                if (!IsFalse(nfa[i]) && referral[i] < bound)
                 {
                     c.Fail(details, i);
                 }
@@ -822,7 +822,7 @@ internal static class CinRulesIdentity
             }
         }),
 
-        // More than one open episode (no closure date) that is not a referral with no further action: all are reported.
+        // More than one open episode (no closure date) with ReferralNFA false or 0: all are reported.
         new("8815", c =>
         {
             var details = c.Table("CINdetails");
@@ -833,7 +833,7 @@ internal static class CinRulesIdentity
                 var open = 0;
                 foreach (var i in rows)
                 {
-                    if (closure[i] is null && !IsTrue(nfa[i]))
+                    if (closure[i] is null && IsFalse(nfa[i]))
                     {
                         open++;
                     }
@@ -843,7 +843,7 @@ internal static class CinRulesIdentity
                 {
                     foreach (var i in rows)
                     {
-                        if (closure[i] is null && !IsTrue(nfa[i]))
+                        if (closure[i] is null && IsFalse(nfa[i]))
                         {
                             c.Fail(details, i);
                         }
@@ -852,8 +852,8 @@ internal static class CinRulesIdentity
             }
         }),
 
-        // An open episode that is not a referral with no further action is not the child's latest (another episode
-        // has a later referral date).
+        // An open episode with ReferralNFA false or 0 is not the child's latest (another episode has a later referral
+        // date): the episode and the latest are reported.
         new("8816", c =>
         {
             var details = c.Table("CINdetails");
@@ -863,26 +863,29 @@ internal static class CinRulesIdentity
             foreach (var rows in details.ByChild.Groups)
             {
                 DateOnly? latest = null;
+                var latestRow = -1;
                 foreach (var i in rows)
                 {
                     if (referral[i] is { } r && (latest is null || r > latest))
                     {
                         latest = r;
+                        latestRow = i;
                     }
                 }
 
                 foreach (var i in rows)
                 {
-                    if (closure[i] is null && !IsTrue(nfa[i]) && referral[i] is { } r && r < latest)
+                    if (closure[i] is null && IsFalse(nfa[i]) && referral[i] is { } r && r < latest)
                     {
                         c.Fail(details, i);
+                        c.Fail(details, latestRow);
                     }
                 }
             }
         }),
 
         // Episodes overlap: a referral date on or after another episode's referral date and before its closure
-        // date, or on or before the ReferenceDate when that episode is open and not NFA (one episode may close on
+        // date, or on or before the ReferenceDate when that episode is open with ReferralNFA false or 0 (one episode may close on
         // the day the next is referred, as the DfE's note says). Both episodes are reported.
         new("8820", c =>
         {
@@ -902,7 +905,7 @@ internal static class CinRulesIdentity
                     foreach (var b in rows)
                     {
                         if (a != b && referral[b] is { } otherStart && start >= otherStart
-                            && (closure[b] is { } otherEnd ? start < otherEnd : !IsTrue(nfa[b]) && start <= c.ReferenceDate))
+                            && (closure[b] is { } otherEnd ? start < otherEnd : IsFalse(nfa[b]) && start <= c.ReferenceDate))
                         {
                             c.Fail(details, a);
                             c.Fail(details, b);

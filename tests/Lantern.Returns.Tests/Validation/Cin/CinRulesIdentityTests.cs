@@ -417,8 +417,8 @@ public class CinRulesIdentityTests
     public void Rule8569Q_nfa_referral_before_last_working_day_before_collection_start()
     {
         // 1 April 2025 is a Tuesday: the last working day before it is Monday 31 March.
-        var data = RuleTest.Cin(2026, ("CINdetails", Details + "\nA1,1,2025-03-31,,,,,,1\nA2,1,2025-03-28,,,,,,1\nA3,1,2025-03-28,,,,,,0"));
-        RuleTest.Fails("8569Q", data, "CINdetails", 3);
+        var data = RuleTest.Cin(2026, ("CINdetails", Details + "\nA1,1,2025-03-31,,,,,,1\nA2,1,2025-03-28,,,,,,1\nA3,1,2025-03-28,,,,,,0\nA4,1,2025-03-28,,,,,,"));
+        RuleTest.Fails("8569Q", data, "CINdetails", 3, 5);
     }
 
     [Fact]
@@ -502,7 +502,7 @@ public class CinRulesIdentityTests
     {
         var data = RuleTest.Cin(2026, ("CINdetails", Details
             + "\nA1,1,2025-05-01,,,,,,0\nA1,2,2025-06-01,,,2025-06-10,RC7,,0\nA2,1,2025-05-01,,,,,,1\nA2,2,2025-06-01,,,2025-06-10,RC7,,0\nA3,1,2025-07-01,,,,,,0\nA3,2,2025-06-01,,,2025-06-10,RC7,,0"));
-        RuleTest.Fails("8816", data, "CINdetails", 2);
+        RuleTest.Fails("8816", data, "CINdetails", 2, 3);
     }
 
     [Fact]
