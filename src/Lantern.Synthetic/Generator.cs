@@ -38,7 +38,7 @@ public static class SyntheticAuthority
         {
             var share = options.Population!.Value / shards + (k < options.Population.Value % shards ? 1 : 0);
             var area = options with { Population = share, Seed = unchecked((options.Seed * 7919) + k + 1) };
-            results[k] = new Generator(profile, area, null, k + 1).Run();
+            results[k] = new Generator(profile, area, null, k + 1, shards).Run();
             var n = Interlocked.Increment(ref done);
             progress?.Report($"Generated area {n} of {shards}");
             // The finished areas stay live until the merge while the garbage of the later
@@ -83,9 +83,10 @@ internal sealed partial class Generator
     private readonly List<ChildState> onProtectionPlan = [];
     private readonly List<ChildState> recentlyClosed = [];
 
-    public Generator(Profile profile, GeneratorOptions options, IProgress<string>? progress, int area = 0)
+    public Generator(Profile profile, GeneratorOptions options, IProgress<string>? progress, int area = 0, int areas = 1)
     {
         Area = area;
+        Areas = Math.Max(1, areas);
         this.profile = profile;
         this.options = options;
         this.progress = progress;
@@ -103,6 +104,9 @@ internal sealed partial class Generator
 
     /// <summary>The area number when the authority is generated in areas, else 0.</summary>
     internal int Area { get; }
+
+    /// <summary>How many areas the authority is generated in (1 when it is generated whole).</summary>
+    internal int Areas { get; }
 
     /// <summary>Each area numbers its records from its own base, so areas never share an id and
     /// merging them needs no renumbering.</summary>
@@ -435,20 +439,21 @@ internal sealed partial class Generator
 
     private static Ethnicity EthnicityOf(string code) => EthnicityCache[code];
 
+    // Pupil numbers given so far, by the two-digit year they carry.
+    private readonly int[] upnsByYear = new int[100];
+
     /// <summary>The pupil number is looked up once a child is referred (the CIN census needs it);
     /// a contact alone does not record it.</summary>
     private void AssignUpn(ChildState state, DateOnly knownFrom)
     {
         var child = state.Child;
-        var id = child.Id;
         var dob = child.DateOfBirth;
         if (dob is { } d)
         {
             var ageNow = child.AgeOn(knownFrom) ?? 0;
             if (ageNow >= 4)
             {
-                var serial = (int)(id % 1000);
-                child.Upn = Upn.Create(int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture), 2000 + (int)(id % 400), d.Year % 100, serial).ToString();
+                child.Upn = NextUpn(d.Year % 100);
             }
             else
             {
@@ -464,6 +469,18 @@ internal sealed partial class Generator
         {
             child.Upn = null;
         }
+    }
+
+    /// <summary>A pupil number no other child has (CIN census rule 1520): children with the same year are numbered
+    /// in turn, and the areas of a large authority take turns in that numbering, so areas never share a number.
+    /// Establishments 1000-9999 with 1000 serials each give 9 million numbers a year.</summary>
+    private string NextUpn(int year2)
+    {
+        var key = ((long)upnsByYear[year2]++ * Areas) + Math.Max(0, Area - 1);
+        key %= 9_000_000;
+        var establishment = 1000 + (int)(key / 1000);
+        var serial = (int)(key % 1000);
+        return Upn.Create(int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture), establishment, year2, serial).ToString();
     }
 
     /// <summary>Family and professionals are recorded once a child is referred; a contact
