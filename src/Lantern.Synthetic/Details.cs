@@ -109,6 +109,10 @@ internal sealed partial class Generator
             return;
         }
 
+        // The planned closure, taken before the work still going on at the end date is cut back to what was known
+        // then: a referral whose assessment or enquiry was not finished by the end date is still open (CIN census
+        // rules 8867 and 8868).
+        var closure = r.End;
         if (r.Assessment is { } a)
         {
             if (a.AuthorisationDate > to)
@@ -190,7 +194,6 @@ internal sealed partial class Generator
             }
         }
 
-        var closure = r.End;
         if (closure > to)
         {
             referral.ClosureDate = null;
@@ -200,9 +203,20 @@ internal sealed partial class Generator
         {
             referral.ClosureDate = closure;
             referral.ClosureReason = r.Reason;
-            if (r.Reason == ClosureReason.NfaAfterAssessment && r.Assessment?.Outcome is not AssessmentOutcome.NoFurtherAction and not AssessmentOutcome.EarlyHelp)
+
+            // "Closed after assessment" (no further action, or referred to early help) only fits a referral whose
+            // assessment ended it: one that went on to an enquiry, a conference or a plan closed for another reason
+            // (CIN census rule 2990).
+            if (r.Reason == ClosureReason.NfaAfterAssessment || r.Reason == ClosureReason.EarlyHelpAfterAssessment)
             {
-                referral.ClosureReason = ClosureReason.ServicesCeased;
+                var wentFurther = r.Section47s.Count > 0
+                    || r.CinPlans.Any(p => !IsRemoved(p))
+                    || r.CpPlans.Any(p => !IsRemoved(p))
+                    || (data.Conferences.Count > 0 && ConferencesOf(r).Any(c => !IsRemoved(c)));
+                if (wentFurther || r.Assessment?.Outcome is not AssessmentOutcome.NoFurtherAction and not AssessmentOutcome.EarlyHelp)
+                {
+                    referral.ClosureReason = ClosureReason.ServicesCeased;
+                }
             }
         }
 
