@@ -1113,8 +1113,10 @@ internal static class Ssda903RulesE
             }
         }) { FirstYear = 2026 },
 
-        // A social worker episode (other than a first contact, FCONTA) does not start within 7 days of the end of
-        // the child's previous one (by start, then end date), or the previous one has not ended.
+        // A social worker episode (other than a first contact, FCONTA) starts more than 7 days before the end of the
+        // child's previous one (by start, then end date), or the previous one has not ended. The reference also
+        // fails a start more than 7 days after the previous end, which the DfE's message does not say (a gap
+        // between workers is not a new episode starting before the previous one ended); this follows the message.
         new("SW10STG2", c =>
         {
             var sw = c.Table("SWEpisodes");
@@ -1142,7 +1144,7 @@ internal static class Ssda903RulesE
                         continue;
                     }
 
-                    if (dec[rows[k - 1]] is not { } prevEnd || s < prevEnd.AddDays(-7) || s > prevEnd.AddDays(7))
+                    if (dec[rows[k - 1]] is not { } prevEnd || s < prevEnd.AddDays(-7))
                     {
                         c.Fail(sw, r);
                     }
@@ -1150,14 +1152,22 @@ internal static class Ssda903RulesE
             }
         }),
 
-        // The child's latest social worker episode (by start date) ended before 31 March with none after it.
+        // The child's latest social worker episode (by start date) ended before 31 March with none after it. Only
+        // children looked after on 31 March are checked when the return has episodes: the reference checks every
+        // child, but a child who left care during the year rightly has no social worker episode open at its end.
         new("SW11bSTG2", c =>
         {
             var sw = c.Table("SWEpisodes");
             var decom = c.Dates(sw, "SW_DECOM");
             var dec = c.Dates(sw, "SW_DEC");
+            var inCare = LookedAfterAtEnd(c);
             foreach (var rows in sw.ByChildOrderedBy("SW_DECOM"))
             {
+                if (inCare?.Contains(sw.Child[rows[0]]!) == false)
+                {
+                    continue;
+                }
+
                 var latest = LatestStarted(rows, decom);
                 if (dec[latest] is { } e && e < c.ReferenceDate)
                 {
@@ -1249,14 +1259,21 @@ internal static class Ssda903RulesE
             }
         }),
 
-        // The child's latest social worker episode (by start date) has an end date: none is open at 31 March.
+        // The child's latest social worker episode (by start date) has an end date: none is open at 31 March. As
+        // for SW11b, only children looked after on 31 March are checked when the return has episodes.
         new("SW17STG2", c =>
         {
             var sw = c.Table("SWEpisodes");
             var decom = c.Dates(sw, "SW_DECOM");
             var dec = sw.Text("SW_DEC");
+            var inCare = LookedAfterAtEnd(c);
             foreach (var rows in sw.ByChildOrderedBy("SW_DECOM"))
             {
+                if (inCare?.Contains(sw.Child[rows[0]]!) == false)
+                {
+                    continue;
+                }
+
                 var latest = LatestStarted(rows, decom);
                 if (dec[latest] is not null)
                 {
@@ -1265,6 +1282,28 @@ internal static class Ssda903RulesE
             }
         }),
     ];
+
+    /// <summary>The children with an episode open at the end of the year, or null when the return has no episodes.</summary>
+    private static HashSet<string>? LookedAfterAtEnd(RuleContext c)
+    {
+        if (c.TryTable("Episodes") is not { } episodes)
+        {
+            return null;
+        }
+
+        var decom = c.Dates(episodes, "DECOM");
+        var dec = c.Dates(episodes, "DEC");
+        var children = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            if (episodes.Child[i] is { } child && decom[i] is { } from && from <= c.ReferenceDate && (dec[i] is not { } to || to > c.ReferenceDate))
+            {
+                children.Add(child);
+            }
+        }
+
+        return children;
+    }
 
     /// <summary>The last row (in start order) with a start date, or the first row when none has one.</summary>
     private static int LatestStarted(int[] rows, DateView decom)

@@ -778,7 +778,7 @@ public class Ssda903RulesETests
             7,SW1,01/01/2025,,MANAGE
             7,SW2,01/02/2025,,MANAGE
             """;
-        RuleTest.Fails("SW10STG2", RuleTest.Ssda903(2026, ("SWEpisodes", sw)), "SWEpisodes", 5, 9, 13);
+        RuleTest.Fails("SW10STG2", RuleTest.Ssda903(2026, ("SWEpisodes", sw)), "SWEpisodes", 5, 13);
     }
 
     [Fact]
@@ -795,6 +795,12 @@ public class Ssda903RulesETests
         var data = RuleTest.Ssda903(2026, ("SWEpisodes", sw));
         RuleTest.Fails("SW11bSTG2", data, "SWEpisodes", 5);
         RuleTest.Fails("SW17STG2", data, "SWEpisodes", 5, 6);
+
+        // With episodes, only children looked after on 31 March: child 3 left care on 31 March, child 2 did not.
+        const string episodes = "CHILD,DECOM,DEC\n1,01/01/2025,\n2,01/01/2025,\n3,01/01/2025,31/03/2026";
+        var withEpisodes = RuleTest.Ssda903(2026, ("SWEpisodes", sw), ("Episodes", episodes));
+        RuleTest.Fails("SW11bSTG2", withEpisodes, "SWEpisodes", 5);
+        RuleTest.Fails("SW17STG2", withEpisodes, "SWEpisodes", 5);
     }
 
     [Fact]
