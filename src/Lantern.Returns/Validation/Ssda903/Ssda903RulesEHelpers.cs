@@ -106,7 +106,11 @@ internal static class Ssda903RulesEHelpers
     private static int Number(string text) =>
         text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
-    /// <summary>Local authority codes valid in LA_PERM, with the codes for places outside England.</summary>
+    /// <summary>
+    /// Local authority codes valid in LA_PERM, with the codes for places outside England. The reference's list is
+    /// completed with the authorities created since 2019 (Dorset 838, Bournemouth, Christchurch and Poole 839,
+    /// North and West Northamptonshire 940 and 941, Cumberland 942, Westmorland and Furness 943).
+    /// </summary>
     public static readonly FrozenSet<string> LaCodes = (
         "800,889,822,301,304,303,330,825,837,302,846,370,350,890,867,380,305,801,351,873,823,895,896,"
         + "381,909,202,908,331,306,841,830,831,878,371,835,332,840,307,308,811,881,845,390,916,203,876,"
@@ -114,5 +118,5 @@ internal static class Ssda903RulesEHelpers
         + "383,855,209,925,341,201,821,352,806,887,826,315,929,812,391,926,892,813,802,928,891,392,316,"
         + "815,353,931,879,836,851,874,807,354,317,870,318,372,857,333,935,343,803,373,342,893,356,355,"
         + "871,394,334,933,882,936,861,852,319,860,808,393,866,210,357,894,883,880,358,211,937,869,320,"
-        + "359,865,384,335,336,212,868,872,885,344,877,213,938,816,999,WAL,SCO,NUK,NIR").Split(',').ToFrozenSet(StringComparer.Ordinal);
+        + "359,865,384,335,336,212,868,872,885,344,877,213,938,816,999,838,839,940,941,942,943,WAL,SCO,NUK,NIR").Split(',').ToFrozenSet(StringComparer.Ordinal);
 }

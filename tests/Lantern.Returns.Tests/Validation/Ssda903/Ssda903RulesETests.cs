@@ -423,6 +423,7 @@ public class Ssda903RulesETests
             3,204
             4,458
             5,176
+            6,942
             """;
         RuleTest.Fails("633", RuleTest.Ssda903(2026, ("PrevPerm", prev)), "PrevPerm", 5, 6);
     }
@@ -727,6 +728,7 @@ public class Ssda903RulesETests
         var data = RuleTest.Ssda903(2026, ("SWEpisodes", sw));
         RuleTest.Fails("SW06STG2", data, "SWEpisodes", 2);
         RuleTest.Fails("SW07STG2", data, "SWEpisodes", 4, 6);
+        Assert.Equal([2L], RuleTest.Unreadable("SW07STG2", RuleTest.Ssda903(2026, ("SWEpisodes", "CHILD,SW_DECOM,SW_DEC\n1,01/01/2026,31/02/2026")), "SWEpisodes"));
     }
 
     [Fact]
