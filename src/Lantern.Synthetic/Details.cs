@@ -323,6 +323,7 @@ internal sealed partial class Generator
 
         var end = c.End <= to ? c.End : (DateOnly?)null;
         WriteEpisodes(s, c, end);
+        WritePreviousPermanence(s, c);
         var last = Min(c.End, to);
 
         // Statutory reviews: 20 working days, then 3 months, then every 6 months.
@@ -520,6 +521,34 @@ internal sealed partial class Generator
         }
 
         return found ? best : throw new InvalidOperationException("No change point on or before the date.");
+    }
+
+    /// <summary>The previous permanence option recorded when a period of care starts (SSDA903 PrevPerm, rule 630):
+    /// the adoption, special guardianship or child arrangements order the child left an earlier period of care with,
+    /// here, else none (Z1). Made from the record, with no random draw.</summary>
+    private void WritePreviousPermanence(ChildState s, CarePeriod c)
+    {
+        var before = s.CarePeriods.Where(p => p != c && p.End <= c.Start && p.End <= to).OrderBy(p => p.End).LastOrDefault();
+        var type = before?.EndReason.Code switch
+        {
+            "E11" or "E12" => "P1",
+            "E45" or "E46" or "E47" or "E48" => "P2",
+            "E41" => "P3",
+            _ => "Z1",
+        };
+        var record = new PreviousPermanenceRecord
+        {
+            Id = IdBase + data.PreviousPermanence.Count + 1,
+            ChildId = s.Child.Id,
+            Type = PreviousPermanence.FromCode(type),
+        };
+        if (type != "Z1")
+        {
+            record.LaCode = profile.LaCode;
+            record.Date = before!.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        data.PreviousPermanence.Add(record);
     }
 
     /// <summary>Turns a period's change points into SSDA903 episodes.</summary>
