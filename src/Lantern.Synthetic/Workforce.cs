@@ -42,6 +42,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
         BuildWorkers(segments);
         g.Report("Workforce: workers");
         Allocate(segments);
+        MergeShortAllocations();
         g.Report("Workforce: allocations");
         AssignWorkersToRecords();
         g.Report("Workforce: assigned workers and notes");
@@ -468,6 +469,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                             if (seg.End is null || seg.End > day)
                             {
                                 var wait = g.Chance(t.UnallocatedShare * 4) ? g.Between(5, 45) : g.Between(0, 2);
+                                wait = WaitFor(seg, wait);
                                 pending.Add((seg, day.AddDays(wait), SocialWorkerChangeReason.WorkerLeft));
                             }
                         }
@@ -482,6 +484,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 foreach (var seg in starting)
                 {
                     var wait = g.Chance(t.UnallocatedShare * 2.5) ? g.Between(7, 60) : g.Between(0, 2);
+                    wait = WaitFor(seg, wait);
                     var reason = lastWorkerOfChild.ContainsKey(seg.Child.Child.Id) ? SocialWorkerChangeReason.StandardTransfer : SocialWorkerChangeReason.FirstContact;
                     pending.Add((seg, day.AddDays(wait), reason));
                 }
@@ -511,7 +514,7 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                 var worker = LeastLoaded(team, day);
                 if (worker is null)
                 {
-                    still.Add((p.Seg, day.AddDays(7), p.Reason));
+                    still.Add((p.Seg, day.AddDays(p.Seg.Service == TeamService.ChildrenInCare ? 1 : 7), p.Reason));
                     continue;
                 }
 
@@ -552,6 +555,53 @@ internal sealed class WorkforceBuilder(Generator g, AuthorityData data, Profile 
                     held.RemoveAll(x => x.A.EndDate is not null);
                 }
             }
+        }
+    }
+
+    /// <summary>The wait for a worker. A child in care is never left without a social worker (the SSDA903 has a
+    /// social worker episode covering every episode of care, rules SW12 and SW17): the service takes the child at
+    /// once and the unallocated work falls on assessment and child in need cases. The wait is still drawn, so the
+    /// random draws after it stay the same.</summary>
+    private static int WaitFor(Segment seg, int drawn) => seg.Service == TeamService.ChildrenInCare ? 0 : drawn;
+
+    /// <summary>A social worker episode of less than 3 days (SSDA903 rule SW09) is not kept: when the next worker
+    /// followed within a week, the next worker takes the child from its start; otherwise it lasts 3 days, or is
+    /// dropped where it cannot. Runs after the allocation, so no draw changes.</summary>
+    private void MergeShortAllocations()
+    {
+        var removed = new HashSet<Allocation>();
+        foreach (var group in data.Allocations.GroupBy(a => a.ChildId))
+        {
+            var list = group.OrderBy(a => a.StartDate).ThenBy(a => a.Id).ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                var a = list[i];
+                if (a.EndDate is not { } end || end.DayNumber - a.StartDate.DayNumber >= 3)
+                {
+                    continue;
+                }
+
+                var next = i + 1 < list.Count ? list[i + 1] : null;
+                if (next is not null && next.StartDate.DayNumber - end.DayNumber <= 7)
+                {
+                    next.StartDate = a.StartDate;
+                    next.Reason = a.Reason;
+                    removed.Add(a);
+                }
+                else if (a.StartDate.AddDays(3) <= to && (next is null || next.StartDate >= a.StartDate.AddDays(3)))
+                {
+                    a.EndDate = a.StartDate.AddDays(3);
+                }
+                else
+                {
+                    removed.Add(a);
+                }
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            data.Allocations.RemoveAll(removed.Contains);
         }
     }
 
