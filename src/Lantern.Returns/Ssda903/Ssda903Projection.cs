@@ -69,9 +69,11 @@ internal sealed class Ssda903Projection
             var id = child.LaChildId;
             var dob = Date(child.DateOfBirth);
             var sex = Ssda903Codes.Sex(child.Sex, year);
+            // MOTHER is asked of girls looked after in the year; a care leaver who was not is returned without it (rule 628).
+            var mother = child.Sex == Domain.Codes.Sex.Female && eps is not null;
             Add(Ssda903Tables.Header, id, sex, dob, child.Ethnicity.Code, child.Upn ?? child.UpnUnknown?.Code ?? "",
-                child.Sex == Domain.Codes.Sex.Female ? (child.ChildsDateOfBirth is null ? "0" : "1") : "",
-                child.Sex == Domain.Codes.Sex.Female ? Date(child.ChildsDateOfBirth) : "");
+                mother ? (child.ChildsDateOfBirth is null ? "0" : "1") : "",
+                mother ? Date(child.ChildsDateOfBirth) : "");
 
             if (eps is not null)
             {
