@@ -145,13 +145,14 @@ internal static partial class Ssda903RulesA
         {
             var episodes = c.Table("Episodes");
             var oc3 = c.Table("OC3");
+            var leaver = new LeaverItems(oc3);
             var decom = c.Dates(episodes, "DECOM");
             var dec = c.Dates(episodes, "DEC");
             var dob = c.Dates(oc3, "DOB");
             var end = c.ReferenceDate;
             for (var i = 0; i < oc3.Count; i++)
             {
-                if (dob[i] is not { } born || born.AddYears(17) > end || born.AddYears(19) <= end || !AnyLeaverData(oc3, i))
+                if (dob[i] is not { } born || born.AddYears(17) > end || born.AddYears(19) <= end || !leaver.Any(i))
                 {
                     continue;
                 }
@@ -276,6 +277,7 @@ internal static partial class Ssda903RulesA
             var uasc = c.Table("UASC");
             var episodes = c.Table("Episodes");
             var oc3 = c.Table("OC3");
+            var leaver = new LeaverItems(oc3);
             var decom = c.Dates(episodes, "DECOM");
             var dec = c.Dates(episodes, "DEC");
             var start = c.CollectionStart;
@@ -298,7 +300,7 @@ internal static partial class Ssda903RulesA
             var withData = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < oc3.Count; i++)
             {
-                if (oc3.Child[i] is { } child && notInYear.Contains(child) && uasc.ByChild.Contains(child) && AnyLeaverData(oc3, i))
+                if (oc3.Child[i] is { } child && notInYear.Contains(child) && uasc.ByChild.Contains(child) && leaver.Any(i))
                 {
                     c.Fail(oc3, i);
                     withData.Add(child);
@@ -326,13 +328,14 @@ internal static partial class Ssda903RulesA
         new("1016", c =>
         {
             var oc3 = c.Table("OC3");
+            var leaver = new LeaverItems(oc3);
             var episodes = c.Table("Episodes");
             var dob = c.Dates(oc3, "DOB");
             var dec = c.Dates(episodes, "DEC");
             var end = c.ReferenceDate;
             for (var i = 0; i < oc3.Count; i++)
             {
-                if (dob[i] is not { } born || born.AddYears(17) > end || born.AddYears(19) <= end || !AnyLeaverData(oc3, i))
+                if (dob[i] is not { } born || born.AddYears(17) > end || born.AddYears(19) <= end || !leaver.Any(i))
                 {
                     continue;
                 }
@@ -494,11 +497,12 @@ internal static partial class Ssda903RulesA
         new("134", c =>
         {
             var oc3 = c.Table("OC3");
+            var leaver = new LeaverItems(oc3);
             var ad1 = c.Table("AD1");
             var leavers = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < oc3.Count; i++)
             {
-                if (oc3.Child[i] is { } child && AnyLeaverData(oc3, i))
+                if (oc3.Child[i] is { } child && leaver.Any(i))
                 {
                     leavers.Add(child);
                 }
@@ -674,6 +678,7 @@ internal static partial class Ssda903RulesA
             var header = c.Table("Header");
             var episodes = c.Table("Episodes");
             var oc3 = c.Table("OC3");
+            var leaver = new LeaverItems(oc3);
             var decom = c.Dates(episodes, "DECOM");
             var dec = c.Dates(episodes, "DEC");
             var ls = episodes.Text("LS");
@@ -706,7 +711,7 @@ internal static partial class Ssda903RulesA
                 var hasLeaverData = false;
                 foreach (var o in oc3Rows)
                 {
-                    hasLeaverData |= AnyLeaverData(oc3, o);
+                    hasLeaverData |= leaver.Any(o);
                 }
 
                 var failed = false;
@@ -1011,7 +1016,7 @@ internal static partial class Ssda903RulesA
             var rec = t.Text("REC");
             for (var i = 0; i < t.Count; i++)
             {
-                if (t.Child[i] is not { } child || decom[i] is not { } start)
+                if (t.Child[i] is not { } child || !oc3.ByChild.Contains(child) || decom[i] is not { } start)
                 {
                     continue;
                 }

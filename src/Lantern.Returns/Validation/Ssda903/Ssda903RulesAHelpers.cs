@@ -36,16 +36,13 @@ internal static class Ssda903RulesAHelpers
         }
     }
 
-    /// <summary>Whether any of the care leaver items (IN_TOUCH, ACTIV, ACCOM) is given in row <paramref name="i"/>.</summary>
-    public static bool AnyLeaverData(RuleTable oc3, int i) =>
-        oc3.Text("IN_TOUCH")[i] is not null || oc3.Text("ACTIV")[i] is not null || oc3.Text("ACCOM")[i] is not null;
-
     /// <summary>Fails the OC3 rows of <paramref name="children"/> that hold care leaver data.</summary>
     public static void FailLeaverData(RuleContext c, RuleTable oc3, IReadOnlySet<string> children)
     {
+        var leaver = new LeaverItems(oc3);
         for (var i = 0; i < oc3.Count; i++)
         {
-            if (oc3.Child[i] is { } child && children.Contains(child) && AnyLeaverData(oc3, i))
+            if (oc3.Child[i] is { } child && children.Contains(child) && leaver.Any(i))
             {
                 c.Fail(oc3, i);
             }
@@ -148,4 +145,15 @@ internal static class Ssda903RulesAHelpers
 
         return result;
     }
+}
+
+/// <summary>The care leaver items of OC3 (IN_TOUCH, ACTIV, ACCOM), read once.</summary>
+internal readonly struct LeaverItems(RuleTable oc3)
+{
+    private readonly string?[] _inTouch = oc3.Text("IN_TOUCH");
+    private readonly string?[] _activity = oc3.Text("ACTIV");
+    private readonly string?[] _accommodation = oc3.Text("ACCOM");
+
+    /// <summary>Whether any of the items is given in row <paramref name="i"/>.</summary>
+    public bool Any(int i) => _inTouch[i] is not null || _activity[i] is not null || _accommodation[i] is not null;
 }
