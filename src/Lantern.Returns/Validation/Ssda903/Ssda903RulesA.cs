@@ -263,9 +263,20 @@ internal static partial class Ssda903RulesA
 
                 for (var i = 0; i < t.Count; i++)
                 {
-                    if (!episodes.ByChild.Contains(t.Child[i]))
+                    if (t.Child[i] is null)
                     {
                         c.Fail(t, i);
+                    }
+                }
+
+                for (var g = 0; g < t.ByChild.Groups.Count; g++)
+                {
+                    if (!episodes.ByChild.Contains(t.ByChild.Children[g]))
+                    {
+                        foreach (var i in t.ByChild.Groups[g])
+                        {
+                            c.Fail(t, i);
+                        }
                     }
                 }
             }
@@ -1004,88 +1015,97 @@ internal static partial class Ssda903RulesA
         }
 
         var end = c.ReferenceDate;
-        var births = Births(c, header);
+        var dob = c.Dates(header, "DOB");
+        var years = new[] { new EpisodeColumns(c, current), new EpisodeColumns(c, last) };
 
-        // Both years' episodes by child and start; of an episode in both years the one with an end date is kept.
-        var byChild = new Dictionary<string, Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)>>(StringComparer.Ordinal);
-        foreach (var t in (RuleTable[])[current, last])
-        {
-            var decom = c.Dates(t, "DECOM");
-            var dec = c.Dates(t, "DEC");
-            var ls = t.Text("LS");
-            var rec = t.Text("REC");
-            for (var i = 0; i < t.Count; i++)
-            {
-                if (t.Child[i] is not { } child || !oc3.ByChild.Contains(child) || decom[i] is not { } start)
-                {
-                    continue;
-                }
-
-                if (!byChild.TryGetValue(child, out var eps))
-                {
-                    byChild[child] = eps = [];
-                }
-
-                if (!eps.TryGetValue(start, out var kept) || (dec[i] is { } d && (kept.Dec is null || d < kept.Dec)))
-                {
-                    eps[start] = (dec[i], ls[i], rec[i]);
-                }
-            }
-        }
-
-        var failing = new HashSet<string>(StringComparer.Ordinal);
+        // One child's episodes of both years by start; of an episode in both years the one with an end date is kept.
+        var eps = new Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)>();
         foreach (var child in oc3.ByChild.Children)
         {
-            if (!byChild.TryGetValue(child, out var eps))
+            var h = header.ByChild.First(child);
+            DateOnly? born = h >= 0 ? dob[h] : null;
+            eps.Clear();
+            foreach (var year in years)
             {
-                if (births.TryGetValue(child, out var b) && b.AddYears(20) > end)
+                foreach (var i in year.Table.ByChild.Rows(child))
                 {
-                    failing.Add(child);
+                    if (year.Decom[i] is not { } start)
+                    {
+                        continue;
+                    }
+
+                    var dec = year.Dec[i];
+                    if (!eps.TryGetValue(start, out var kept) || (dec is { } d && (kept.Dec is null || d < kept.Dec)))
+                    {
+                        eps[start] = (dec, year.Ls[i], year.Rec[i]);
+                    }
                 }
-
-                continue;
             }
 
-            var latest = eps.Keys.Max();
-            var (latestDec, _, latestRec) = eps[latest];
-            if (latestRec is { } r && (r.Equals("E11", StringComparison.OrdinalIgnoreCase) || r.Equals("E12", StringComparison.OrdinalIgnoreCase)))
+            if (Fails1001(eps, born, end))
             {
-                failing.Add(child);
-                continue;
-            }
-
-            if (!births.TryGetValue(child, out var born) || born.AddYears(20) <= end)
-            {
-                continue;
-            }
-
-            var from14 = born.AddYears(14);
-            var from16 = born.AddYears(16);
-            long days14 = 0, days16 = 0;
-            foreach (var (start, ep) in eps)
-            {
-                var stop = start == latest ? latestDec ?? end : ep.Dec;
-                if (ep.Ls is "V3" or "V4" || stop is not { } s)
+                foreach (var i in oc3.ByChild.Rows(child))
                 {
-                    continue;
+                    c.Fail(oc3, i);
                 }
-
-                days14 += Math.Max(0, s.DayNumber - Math.Max(start.DayNumber, from14.DayNumber));
-                days16 += Math.Max(0, s.DayNumber - Math.Max(start.DayNumber, from16.DayNumber));
-            }
-
-            if (days14 < 91 || days16 < 1)
-            {
-                failing.Add(child);
             }
         }
+    }
 
-        foreach (var child in failing)
+    private static bool Fails1001(Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)> eps, DateOnly? born, DateOnly end)
+    {
+        var under20 = born is { } b && b.AddYears(20) > end;
+        if (eps.Count == 0)
         {
-            foreach (var i in oc3.ByChild.Rows(child))
-            {
-                c.Fail(oc3, i);
-            }
+            return under20;
         }
+
+        var latest = DateOnly.MinValue;
+        foreach (var start in eps.Keys)
+        {
+            latest = start > latest ? start : latest;
+        }
+
+        var (latestDec, _, latestRec) = eps[latest];
+        if (latestRec is { } r && (r.Equals("E11", StringComparison.OrdinalIgnoreCase) || r.Equals("E12", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        if (!under20)
+        {
+            return false;
+        }
+
+        var from14 = born!.Value.AddYears(14).DayNumber;
+        var from16 = born.Value.AddYears(16).DayNumber;
+        long days14 = 0, days16 = 0;
+        foreach (var (start, ep) in eps)
+        {
+            var stop = start == latest ? latestDec ?? end : ep.Dec;
+            if (ep.Ls is "V3" or "V4" || stop is not { } s)
+            {
+                continue;
+            }
+
+            days14 += Math.Max(0, s.DayNumber - Math.Max(start.DayNumber, from14));
+            days16 += Math.Max(0, s.DayNumber - Math.Max(start.DayNumber, from16));
+        }
+
+        return days14 < 91 || days16 < 1;
+    }
+
+    /// <summary>The episode columns 1001 reads from one year's table.</summary>
+    private sealed class EpisodeColumns(RuleContext c, RuleTable table)
+    {
+        public RuleTable Table { get; } = table;
+
+        public DateView Decom { get; } = c.Dates(table, "DECOM");
+
+        public DateView Dec { get; } = c.Dates(table, "DEC");
+
+        public string?[] Ls { get; } = table.Text("LS");
+
+        public string?[] Rec { get; } = table.Text("REC");
     }
 }

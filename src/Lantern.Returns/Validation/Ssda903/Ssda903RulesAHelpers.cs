@@ -27,9 +27,10 @@ internal static class Ssda903RulesAHelpers
     {
         var t = c.Table(table);
         var x = t.Text(column);
+        var bad = t.Dates(column).Bad;
         for (var i = 0; i < t.Count; i++)
         {
-            if (x[i] is { } v ? !RuleTable.TryDate(v, out _) : !blankAllowed)
+            if (x[i] is null ? !blankAllowed : bad[i])
             {
                 c.Fail(t, i);
             }
