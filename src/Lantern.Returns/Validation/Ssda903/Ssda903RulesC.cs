@@ -108,10 +108,10 @@ internal static class Ssda903RulesC
             var header = c.Table("Header");
             var ls = t.Text("LS");
             var decom = c.Dates(t, "DECOM");
-            var dob = DobOf(c, t, header);
+            var dob = c.Dates(header, "DOB");
             for (var i = 0; i < t.Count; i++)
             {
-                if (ls[i] is { } s && YouthJustice.Contains(s) && decom[i] is { } start && dob[i] is { } born && start < born.AddYears(10))
+                if (ls[i] is { } s && YouthJustice.Contains(s) && decom[i] is { } start && DobOf(header, dob, t.Child[i]) is { } born && start < born.AddYears(10))
                 {
                     c.Fail(t, i);
                     c.Fail(header, header.ByChild.First(t.Child[i]));
@@ -127,10 +127,10 @@ internal static class Ssda903RulesC
             var ls = t.Text("LS");
             var place = t.Text("PLACE");
             var dec = t.Text("DEC");
-            var dob = DobOf(c, t, header);
+            var dob = c.Dates(header, "DOB");
             for (var i = 0; i < t.Count; i++)
             {
-                if (dec[i] is null && dob[i] is { } born && born.AddYears(18) < c.ReferenceDate && !(ls[i] == "V2" && place[i] == "K2"))
+                if (dec[i] is null && DobOf(header, dob, t.Child[i]) is { } born && born.AddYears(18) < c.ReferenceDate && !(ls[i] == "V2" && place[i] == "K2"))
                 {
                     c.Fail(t, i);
                 }
@@ -639,10 +639,10 @@ internal static class Ssda903RulesC
             var header = c.Table("Header");
             var rec = t.Text("REC");
             var dec = c.Dates(t, "DEC");
-            var dob = DobOf(c, t, header);
+            var dob = c.Dates(header, "DOB");
             for (var i = 0; i < t.Count; i++)
             {
-                if (rec[i] is { } r && Sgo.Contains(r) && dec[i] is { } end && dob[i] is { } born && end > born.AddYears(18))
+                if (rec[i] is { } r && Sgo.Contains(r) && dec[i] is { } end && DobOf(header, dob, t.Child[i]) is { } born && end > born.AddYears(18))
                 {
                     c.Fail(t, i);
                     c.Fail(header, header.ByChild.First(t.Child[i]));
@@ -936,10 +936,10 @@ internal static class Ssda903RulesC
         var header = c.Table("Header");
         var rec = t.Text("REC");
         var dec = c.Dates(t, "DEC");
-        var dob = DobOf(c, t, header);
+        var dob = c.Dates(header, "DOB");
         for (var i = 0; i < t.Count; i++)
         {
-            if (rec[i] is { } r && reasons.Contains(r.ToUpperInvariant()) && dec[i] is { } end && dob[i] is { } born
+            if (rec[i] is { } r && reasons.Contains(r.ToUpperInvariant()) && dec[i] is { } end && DobOf(header, dob, t.Child[i]) is { } born
                 && (end >= born.AddYears(years)) == tooOld)
             {
                 c.Fail(t, i);

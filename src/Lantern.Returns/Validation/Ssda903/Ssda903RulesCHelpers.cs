@@ -13,21 +13,11 @@ internal static class Ssda903RulesCHelpers
 
     private static readonly ConditionalWeakTable<RuleTable, PostcodeIndex> Indexes = [];
 
-    /// <summary>The date of birth of each row's child in <paramref name="table"/>, read from the Header (null when the child has none).</summary>
-    public static DateOnly?[] DobOf(RuleContext c, RuleTable table, RuleTable header)
+    /// <summary>The Header's date of birth of <paramref name="child"/>, looked up only for the rows a rule needs it for.</summary>
+    public static DateOnly? DobOf(RuleTable header, DateView dob, string? child)
     {
-        var dob = c.Dates(header, "DOB");
-        var result = new DateOnly?[table.Count];
-        for (var i = 0; i < table.Count; i++)
-        {
-            var h = header.ByChild.First(table.Child[i]);
-            if (h >= 0)
-            {
-                result[i] = dob[h];
-            }
-        }
-
-        return result;
+        var h = header.ByChild.First(child);
+        return h >= 0 ? dob[h] : null;
     }
 
     /// <summary>
@@ -100,10 +90,10 @@ internal static class Ssda903RulesCHelpers
         var header = c.Table("Header");
         var placeCol = t.Text("PLACE");
         var decom = c.Dates(t, "DECOM");
-        var dob = DobOf(c, t, header);
+        var dob = c.Dates(header, "DOB");
         for (var i = 0; i < t.Count; i++)
         {
-            if (placeCol[i] == place && decom[i] is { } start && dob[i] is { } born && start < born.AddYears(years))
+            if (placeCol[i] == place && decom[i] is { } start && DobOf(header, dob, t.Child[i]) is { } born && start < born.AddYears(years))
             {
                 c.Fail(t, i);
             }
