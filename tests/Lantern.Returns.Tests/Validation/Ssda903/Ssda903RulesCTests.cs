@@ -141,6 +141,7 @@ public class Ssda903RulesCTests
         RuleTest.Fails("362", Episodes("CHILD,DECOM,LS,DEC\n1,01/05/2025,L2,20/05/2025\n1,20/05/2025,L2,\n2,01/05/2025,L2,22/05/2025"), "Episodes", 2, 3);
         RuleTest.Fails("363", Episodes("CHILD,DECOM,LS,DEC\n1,01/05/2025,L3,08/05/2025\n2,01/05/2025,L3,09/05/2025"), "Episodes", 3);
         RuleTest.Fails("364", Episodes("CHILD,DECOM,LS,DEC\n1,01/05/2025,J2,22/05/2025\n2,01/05/2025,J2,23/05/2025"), "Episodes", 3);
+        Assert.Equal([2L], RuleTest.Unreadable("361", Episodes("CHILD,DECOM,LS,DEC\n1,01/05/2025,L1,5 May"), "Episodes"));
     }
 
     [Fact]
@@ -362,6 +363,7 @@ public class Ssda903RulesCTests
             4,01/05/2025,01/06/2025,X1
             """;
         RuleTest.Fails("388", Episodes(eps), "Episodes", 4, 6, 8);
+        RuleTest.Passes("388", Episodes("CHILD,DECOM,DEC,REC\n1,01/05/2025,01/06/2025,X1\n1,01/06/2025,01/07/2025,E4A"));
     }
 
     [Fact]
@@ -569,6 +571,8 @@ public class Ssda903RulesCTests
             2,02/06/2025,,S
             """;
         RuleTest.Fails("431", Episodes(eps), "Episodes", 3);
+        RuleTest.Passes("431", Episodes("CHILD,DECOM,DEC,RNE\n1,01/05/2025,01/06/2025,S\n1,01/06/2025,,P"));
+        Assert.Equal([2L], RuleTest.Unreadable("431", Episodes("CHILD,DECOM,DEC,RNE\n1,01/05/2025,bad,S\n1,01/06/2025,,S"), "Episodes"));
     }
 
     [Fact]
