@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using static Lantern.Returns.Validation.Ssda903.Ssda903RulesDHelpers;
 
 namespace Lantern.Returns.Validation.Ssda903;
@@ -27,10 +28,12 @@ internal static class Ssda903RulesD
         new("454", c =>
         {
             var episodes = c.Table("Episodes");
-            var distance = Distances(c, episodes);
+            var postcodes = Lookup(c.Postcodes);
+            var home = episodes.Text("HOME_POST");
+            var placed = episodes.Text("PL_POST");
             for (var i = 0; i < episodes.Count; i++)
             {
-                if (distance[i] is { } d && d > 350 && d != 999.9)
+                if (postcodes.Distance(home[i], placed[i]) is { } d && d > 350 && d != 999.9)
                 {
                     c.Fail(episodes, i);
                 }
@@ -134,28 +137,13 @@ internal static class Ssda903RulesD
         new("503F", c => SameAsOpenLast(c, "URN")),
 
         // PL_DISTANCE (from postcodes) of the first episode differs from last year's open episode.
-        new("503G", c =>
-        {
-            var episodes = c.Table("Episodes");
-            var last = c.Table("Episodes_last");
-            FirstEpisodeMatchesOpenLast(c, episodes, last, AsText(Distances(c, episodes)), AsText(Distances(c, last)));
-        }),
+        new("503G", c => SameAsOpenLast(c, (p, home, placed) => p.Distance(home, placed)?.ToString("0.0", CultureInfo.InvariantCulture))),
 
         // PL_LA (the placement postcode's local authority) of the first episode differs from last year's open episode.
-        new("503H", c =>
-        {
-            var episodes = c.Table("Episodes");
-            var last = c.Table("Episodes_last");
-            FirstEpisodeMatchesOpenLast(c, episodes, last, PostcodeAuthorities(c, episodes, "PL_POST"), PostcodeAuthorities(c, last, "PL_POST"));
-        }),
+        new("503H", c => SameAsOpenLast(c, (p, _, placed) => p.Authority(placed))),
 
         // PL_LOCATION (in or out of the home authority, from postcodes) of the first episode differs from last year's open episode.
-        new("503J", c =>
-        {
-            var episodes = c.Table("Episodes");
-            var last = c.Table("Episodes_last");
-            FirstEpisodeMatchesOpenLast(c, episodes, last, Locations(c, episodes), Locations(c, last));
-        }),
+        new("503J", c => SameAsOpenLast(c, (p, home, placed) => p.Location(home, placed))),
 
         // CIN changed at a change of placement only (previous REC X1 ending the day this episode starts). The
         // reference also flags two blank CINs as different (NaN != NaN); blank is left to the CIN code rules here.
@@ -1013,7 +1001,22 @@ internal static class Ssda903RulesD
     {
         var episodes = c.Table("Episodes");
         var last = c.Table("Episodes_last");
-        FirstEpisodeMatchesOpenLast(c, episodes, last, episodes.Text(column), last.Text(column), exempt);
+        var now = episodes.Text(column);
+        var before = last.Text(column);
+        FirstEpisodeMatchesOpenLast(c, episodes, last, r => now[r], r => before[r], exempt);
+    }
+
+    /// <summary>The 503 check on a placement field derived from the HOME_POST and PL_POST postcodes.</summary>
+    private static void SameAsOpenLast(RuleContext c, Func<PostcodeLookup, string?, string?, string?> derive)
+    {
+        var episodes = c.Table("Episodes");
+        var last = c.Table("Episodes_last");
+        var postcodes = Lookup(c.Postcodes);
+        var home = episodes.Text("HOME_POST");
+        var placed = episodes.Text("PL_POST");
+        var lastHome = last.Text("HOME_POST");
+        var lastPlaced = last.Text("PL_POST");
+        FirstEpisodeMatchesOpenLast(c, episodes, last, r => derive(postcodes, home[r], placed[r]), r => derive(postcodes, lastHome[r], lastPlaced[r]));
     }
 
     private static void AdopterSexes(RuleContext c, string status, FrozenSet<string> allowed)

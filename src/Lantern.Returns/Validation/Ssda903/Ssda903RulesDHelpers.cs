@@ -9,7 +9,7 @@ internal static class Ssda903RulesDHelpers
 {
     private const double MetresPerMile = 1609.344;
 
-    private static readonly ConditionalWeakTable<RuleTable, Dictionary<string, int>> PostcodeIndexes = new();
+    private static readonly ConditionalWeakTable<RuleTable, PostcodeLookup> Lookups = new();
     private static readonly ConditionalWeakTable<RuleTable, Dictionary<string, int>> GroupPositions = new();
 
     /// <summary>Placement codes of a placement for adoption.</summary>
@@ -51,8 +51,8 @@ internal static class Ssda903RulesDHelpers
         RuleContext c,
         RuleTable episodes,
         RuleTable last,
-        string?[] values,
-        string?[] lastValues,
+        Func<int, string?> values,
+        Func<int, string?> lastValues,
         Func<string?, string?, bool>? exempt = null)
     {
         var decom = c.Dates(episodes, "DECOM");
@@ -91,8 +91,9 @@ internal static class Ssda903RulesDHelpers
                 continue;
             }
 
-            if (!string.Equals(values[first], lastValues[previous], StringComparison.Ordinal)
-                && exempt?.Invoke(values[first], lastValues[previous]) != true)
+            var now = values(first);
+            var before = lastValues(previous);
+            if (!string.Equals(now, before, StringComparison.Ordinal) && exempt?.Invoke(now, before) != true)
             {
                 c.Fail(episodes, first);
             }
@@ -219,104 +220,97 @@ internal static class Ssda903RulesDHelpers
     }
 
     /// <summary>A postcode as a key: upper case without spaces.</summary>
-    public static string PostcodeKey(string postcode) =>
-        string.Concat(postcode.Where(ch => !char.IsWhiteSpace(ch))).ToUpperInvariant();
-
-    /// <summary>The row of each postcode in the postcode table (columns POSTCODE, EASTING, NORTHING, LA), built once.</summary>
-    public static Dictionary<string, int> PostcodeIndex(RuleTable postcodes) => PostcodeIndexes.GetValue(postcodes, t =>
+    public static string PostcodeKey(string postcode)
     {
-        var codes = t.Text("POSTCODE");
-        var map = new Dictionary<string, int>(t.Count, StringComparer.Ordinal);
-        for (var i = 0; i < t.Count; i++)
+        var clean = true;
+        foreach (var ch in postcode)
         {
-            if (codes[i] is { } p)
+            if (char.IsWhiteSpace(ch) || char.IsLower(ch))
             {
-                map.TryAdd(PostcodeKey(p), i);
+                clean = false;
+                break;
             }
         }
 
-        return map;
-    });
-
-    /// <summary>
-    /// The placement distance of each episode (PL_DISTANCE, miles between HOME_POST and PL_POST to one decimal place),
-    /// worked out from postcode locations as the DfE does; null where either postcode is blank or not in the list.
-    /// </summary>
-    public static double?[] Distances(RuleContext c, RuleTable episodes)
-    {
-        var postcodes = c.Postcodes;
-        var index = PostcodeIndex(postcodes);
-        var easting = postcodes.Text("EASTING");
-        var northing = postcodes.Text("NORTHING");
-        var home = episodes.Text("HOME_POST");
-        var placed = episodes.Text("PL_POST");
-        var result = new double?[episodes.Count];
-        for (var i = 0; i < episodes.Count; i++)
+        if (clean)
         {
-            if (home[i] is { } h && placed[i] is { } p
-                && index.TryGetValue(PostcodeKey(h), out var a) && index.TryGetValue(PostcodeKey(p), out var b)
-                && TryNumber(easting[a], out var ea) && TryNumber(northing[a], out var na)
-                && TryNumber(easting[b], out var eb) && TryNumber(northing[b], out var nb))
+            return postcode;
+        }
+
+        Span<char> buffer = stackalloc char[postcode.Length];
+        var n = 0;
+        foreach (var ch in postcode)
+        {
+            if (!char.IsWhiteSpace(ch))
             {
-                var metres = Math.Sqrt(((ea - eb) * (ea - eb)) + ((na - nb) * (na - nb)));
-                result[i] = Math.Round(metres / MetresPerMile, 1, MidpointRounding.AwayFromZero);
+                buffer[n++] = char.ToUpperInvariant(ch);
             }
         }
 
-        return result;
+        return new string(buffer[..n]);
     }
 
-    /// <summary>The local authority (LA column of the postcode list) of each episode's <paramref name="column"/> postcode.</summary>
-    public static string?[] PostcodeAuthorities(RuleContext c, RuleTable episodes, string column)
-    {
-        var postcodes = c.Postcodes;
-        var index = PostcodeIndex(postcodes);
-        var la = postcodes.Text("LA");
-        var post = episodes.Text(column);
-        var result = new string?[episodes.Count];
-        for (var i = 0; i < episodes.Count; i++)
-        {
-            if (post[i] is { } p && index.TryGetValue(PostcodeKey(p), out var row))
-            {
-                result[i] = la[row];
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// PL_LOCATION of each episode: IN when the placement's local authority is that of the child's home postcode, OUT
-    /// when it is another, blank when either is unknown (the return carries no code for the council itself).
-    /// </summary>
-    public static string?[] Locations(RuleContext c, RuleTable episodes)
-    {
-        var placed = PostcodeAuthorities(c, episodes, "PL_POST");
-        var home = PostcodeAuthorities(c, episodes, "HOME_POST");
-        var result = new string?[episodes.Count];
-        for (var i = 0; i < episodes.Count; i++)
-        {
-            if (placed[i] is { } p && home[i] is { } h)
-            {
-                result[i] = string.Equals(p, h, StringComparison.OrdinalIgnoreCase) ? "IN" : "OUT";
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Distances as text to one decimal place, for comparing between years.</summary>
-    public static string?[] AsText(double?[] values)
-    {
-        var result = new string?[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            result[i] = values[i]?.ToString("0.0", CultureInfo.InvariantCulture);
-        }
-
-        return result;
-    }
+    /// <summary>The postcode list (columns POSTCODE, EASTING, NORTHING, LA) indexed by postcode, built once per list.</summary>
+    public static PostcodeLookup Lookup(RuleTable postcodes) => Lookups.GetValue(postcodes, t => new PostcodeLookup(t));
 
     private static bool TryNumber(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Postcode locations and local authorities, for the derived placement fields PL_DISTANCE, PL_LA and PL_LOCATION.</summary>
+    internal sealed class PostcodeLookup
+    {
+        private readonly Dictionary<string, int> _rows;
+        private readonly double?[] _easting;
+        private readonly double?[] _northing;
+        private readonly string?[] _authority;
+
+        public PostcodeLookup(RuleTable postcodes)
+        {
+            var codes = postcodes.Text("POSTCODE");
+            var easting = postcodes.Text("EASTING");
+            var northing = postcodes.Text("NORTHING");
+            _authority = postcodes.Text("LA");
+            _rows = new Dictionary<string, int>(postcodes.Count, StringComparer.Ordinal);
+            _easting = new double?[postcodes.Count];
+            _northing = new double?[postcodes.Count];
+            for (var i = 0; i < postcodes.Count; i++)
+            {
+                if (codes[i] is { } p)
+                {
+                    _rows.TryAdd(PostcodeKey(p), i);
+                }
+
+                _easting[i] = TryNumber(easting[i], out var e) ? e : null;
+                _northing[i] = TryNumber(northing[i], out var n) ? n : null;
+            }
+        }
+
+        /// <summary>
+        /// PL_DISTANCE: miles between two postcodes to one decimal place, as the DfE works it out; null where either is
+        /// blank or not in the list.
+        /// </summary>
+        public double? Distance(string? home, string? placed)
+        {
+            if (home is null || placed is null
+                || !_rows.TryGetValue(PostcodeKey(home), out var a) || !_rows.TryGetValue(PostcodeKey(placed), out var b)
+                || _easting[a] is not { } ea || _northing[a] is not { } na || _easting[b] is not { } eb || _northing[b] is not { } nb)
+            {
+                return null;
+            }
+
+            var metres = Math.Sqrt(((ea - eb) * (ea - eb)) + ((na - nb) * (na - nb)));
+            return Math.Round(metres / MetresPerMile, 1, MidpointRounding.AwayFromZero);
+        }
+
+        /// <summary>PL_LA: the local authority of a postcode, or null.</summary>
+        public string? Authority(string? postcode) =>
+            postcode is not null && _rows.TryGetValue(PostcodeKey(postcode), out var row) ? _authority[row] : null;
+
+        /// <summary>
+        /// PL_LOCATION: IN when the placement is in the local authority of the child's home postcode, OUT when in
+        /// another, null when either is unknown (the return carries no code for the council itself).
+        /// </summary>
+        public string? Location(string? home, string? placed) =>
+            (Authority(placed), Authority(home)) is ({ } p, { } h) ? (string.Equals(p, h, StringComparison.OrdinalIgnoreCase) ? "IN" : "OUT") : null;
+    }
 }
