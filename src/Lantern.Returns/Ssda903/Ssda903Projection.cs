@@ -107,8 +107,9 @@ internal sealed class Ssda903Projection
                     var childChecks = checks.GetValueOrDefault(child.Id);
                     var assessed = childChecks?.Any(h => h.Kind != HealthCheckKind.DentalCheck) == true;
                     var teeth = childChecks?.Any(h => h.Kind == HealthCheckKind.DentalCheck) == true;
+                    // CONVICTED is asked of children aged 10 or over (rule 542), HEALTH_CHECK of those under 5.
                     Add(Ssda903Tables.Oc2, id, dob, o.SdqScore?.ToString(CultureInfo.InvariantCulture) ?? "", o.SdqReason?.Code ?? "",
-                        Flag(o.Convicted), child.AgeOn(year.End) < 5 ? Flag(assessed) : "", Flag(o.ImmunisationsUpToDate), Flag(teeth),
+                        child.AgeOn(year.End) < 10 ? "" : Flag(o.Convicted), child.AgeOn(year.End) < 5 ? Flag(assessed) : "", Flag(o.ImmunisationsUpToDate), Flag(teeth),
                         Flag(assessed), Flag(o.SubstanceMisuse),
                         o.SubstanceMisuse ? Flag(o.InterventionReceived) : "", o.SubstanceMisuse ? Flag(o.InterventionOffered) : "");
                 }
