@@ -549,23 +549,8 @@ internal static class Ssda903RulesB
 
         // 218: URN required for an episode open in the year, other than for placements without one and placements
         // outside England (PL_LA CON/NIR/SCO/WAL/NUK, when the return has that column).
-        new("218", c =>
-        {
-            var episodes = c.Table("Episodes");
-            var place = episodes.Text("PLACE");
-            var urn = episodes.Text("URN");
-            var plLa = episodes.Text("PL_LA");
-            var dec = c.Dates(episodes, "DEC");
-            var decText = episodes.Text("DEC");
-            for (var i = 0; i < episodes.Count; i++)
-            {
-                if (urn[i] is null && !(place[i] is { } p && NoUrnPlacements.Contains(p)) && !(plLa[i] is { } la && OutsideEngland.Contains(la))
-                    && (decText[i] is null || dec[i] >= c.CollectionStart))
-                {
-                    c.Fail(episodes, i);
-                }
-            }
-        }),
+        new("218", c => UrnRequired(c, NoUrnPlacementsBefore2026)) { LastYear = 2025 },
+        new("218", c => UrnRequired(c, NoUrnPlacements)) { FirstYear = 2026 },
 
         // 219: the URN's registered placement types do not include the placement type.
         new("219", c =>
@@ -1070,6 +1055,24 @@ internal static class Ssda903RulesB
         for (var i = 0; i < episodes.Count; i++)
         {
             if (place[i] is { } p && places.Contains(p) && value[i] is not null)
+            {
+                c.Fail(episodes, i);
+            }
+        }
+    }
+
+    private static void UrnRequired(RuleContext c, FrozenSet<string> exempt)
+    {
+        var episodes = c.Table("Episodes");
+        var place = episodes.Text("PLACE");
+        var urn = episodes.Text("URN");
+        var plLa = episodes.Text("PL_LA");
+        var dec = c.Dates(episodes, "DEC");
+        var decText = episodes.Text("DEC");
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            if (urn[i] is null && !(place[i] is { } p && exempt.Contains(p)) && !(plLa[i] is { } la && OutsideEngland.Contains(la))
+                && (decText[i] is null || dec[i] >= c.CollectionStart))
             {
                 c.Fail(episodes, i);
             }
