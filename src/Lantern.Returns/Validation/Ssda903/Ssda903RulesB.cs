@@ -22,6 +22,10 @@ internal static class Ssda903RulesB
         FrozenSet.Create(StringComparer.Ordinal, "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14");
     private static readonly FrozenSet<string> NoUrnPlacementsBefore2026 =
         FrozenSet.Create(StringComparer.Ordinal, "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1");
+    private static readonly FrozenSet<string> NoUrnPlacementsIn2024 =
+        FrozenSet.Create(StringComparer.Ordinal, "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1");
+    private static readonly FrozenSet<string> NoUrnPlacementsBefore2024 =
+        FrozenSet.Create(StringComparer.Ordinal, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1");
     private static readonly FrozenSet<string> OutsideEngland = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "CON", "NIR", "SCO", "WAL", "NUK");
     private static readonly FrozenSet<string> PostcodeCheckedPlacements = FrozenSet.Create(StringComparer.Ordinal, "K1", "K2", "R3", "S1");
     private static readonly FrozenSet<string> FosterBeforeAdoption =
@@ -548,8 +552,10 @@ internal static class Ssda903RulesB
         }),
 
         // 218: URN required for an episode open in the year, other than for placements without one and placements
-        // outside England (PL_LA CON/NIR/SCO/WAL/NUK, when the return has that column).
-        new("218", c => UrnRequired(c, NoUrnPlacementsBefore2026)) { LastYear = 2025 },
+        // outside England (PL_LA CON/NIR/SCO/WAL/NUK, when the return has that column). H5 and P2 were exempt until
+        // 2022-23; Z1 until 2024-25, then its successors Z11-Z14.
+        new("218", c => UrnRequired(c, NoUrnPlacementsBefore2024)) { LastYear = 2023 },
+        new("218", c => UrnRequired(c, NoUrnPlacementsBefore2026)) { FirstYear = 2024, LastYear = 2025 },
         new("218", c => UrnRequired(c, NoUrnPlacements)) { FirstYear = 2026 },
 
         // 219: the URN's registered placement types do not include the placement type.
@@ -571,8 +577,11 @@ internal static class Ssda903RulesB
                 || (value is not null && Postcode(pc) == Postcode(value)));
         }),
 
-        // 222: a URN is given for a placement type that has none (Z1 before 2025-26, Z11-Z14 from then).
-        new("222", c => UrnNotExpected(c, NoUrnPlacementsBefore2026)) { LastYear = 2025 },
+        // 222: a URN is given for a placement type that has none (H5 until 2022-23, P2 until 2023-24, Z1 until
+        // 2024-25; from 2025-26 Z11-Z14, which replaced Z1: the DfE's tool still lists Z1 there, a code no longer used).
+        new("222", c => UrnNotExpected(c, NoUrnPlacementsBefore2024)) { LastYear = 2023 },
+        new("222", c => UrnNotExpected(c, NoUrnPlacementsIn2024)) { FirstYear = 2024, LastYear = 2024 },
+        new("222", c => UrnNotExpected(c, NoUrnPlacementsBefore2026)) { FirstYear = 2025, LastYear = 2025 },
         new("222", c => UrnNotExpected(c, NoUrnPlacements)) { FirstYear = 2026 },
 
         // 224: the placement provider is not one of the URN's provider codes.
@@ -639,7 +648,7 @@ internal static class Ssda903RulesB
             ProviderDateCheck(c, (i, end) => decText[i] is null ? c.ReferenceDate <= end : !(dec[i] > end));
         }),
 
-        // 231: a UASC child aged under 11 at the end of the year.
+        // 231: a UASC child aged under 11 at the end of the year (from 2024-25).
         new("231", c =>
         {
             var header = c.Table("Header");
@@ -653,9 +662,9 @@ internal static class Ssda903RulesB
                     c.Fail(header, i);
                 }
             }
-        }),
+        }) { FirstYear = 2025 },
 
-        // 232: sex reported as unknown (U).
+        // 232: sex reported as unknown (U; from 2024-25).
         new("232", c =>
         {
             var header = c.Table("Header");
@@ -667,9 +676,9 @@ internal static class Ssda903RulesB
                     c.Fail(header, i);
                 }
             }
-        }),
+        }) { FirstYear = 2025 },
 
-        // 233: a reason for placement change on an episode that has not ended.
+        // 233: a reason for placement change on an episode that has not ended (from 2025-26).
         new("233", c =>
         {
             var episodes = c.Table("Episodes");
@@ -682,9 +691,9 @@ internal static class Ssda903RulesB
                     c.Fail(episodes, i);
                 }
             }
-        }),
+        }) { FirstYear = 2026 },
 
-        // 234: placement changed because of custody (CUSTOD) for a child under 10 at the episode's start.
+        // 234: placement changed because of custody (CUSTOD) for a child under 10 at the episode's start (from 2025-26).
         new("234", c =>
         {
             var episodes = c.Table("Episodes");
@@ -699,7 +708,7 @@ internal static class Ssda903RulesB
                     c.Fail(episodes, i);
                 }
             }
-        }),
+        }) { FirstYear = 2026 },
 
         // 3001: a care leaver turning 17 in the year accommodated with former foster carers (Z1/Z2).
         new("3001", c =>
@@ -973,7 +982,7 @@ internal static class Ssda903RulesB
             }
         }),
 
-        // 348: reported as died last year (IN_TOUCH DIED) but not this year.
+        // 348: reported as died last year (IN_TOUCH DIED) but not this year (from 2025-26).
         new("348", c =>
         {
             var oc3 = c.Table("OC3");
@@ -991,7 +1000,7 @@ internal static class Ssda903RulesB
                     }
                 }
             }
-        }),
+        }) { FirstYear = 2026 },
 
         // 351: over 25 at the start of the year (the DfE's tool still tests 21; this follows the published message).
         new("351", c =>
