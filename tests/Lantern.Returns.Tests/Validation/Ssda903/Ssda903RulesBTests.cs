@@ -63,6 +63,8 @@ public class Ssda903RulesBTests
         const string oc2 = "CHILD,SDQ_SCORE\n1,10\n2,10\n3,\n9,5";
         RuleTest.Fails("185", Data(("Episodes", Episodes), ("OC2", oc2)), "OC2", 3, 5);
         RuleTest.Skipped("185", Data(("OC2", oc2)));
+        const string unreadable = "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\n1,01/13/2020,S,C2,U1,,";
+        Assert.Equal([2L], RuleTest.Unreadable("185", Data(("Episodes", unreadable), ("OC2", oc2)), "Episodes"));
     }
 
     [Fact]
@@ -521,6 +523,7 @@ public class Ssda903RulesBTests
     {
         const string uasc = "CHILD,DOB,DUC\n1,01/01/2008,01/01/2026\n2,01/01/2008,02/01/2026\n3,01/01/2008,";
         RuleTest.Fails("304", Data(("UASC", uasc)), "UASC", 3);
+        Assert.Equal([2L], RuleTest.Unreadable("304", Data(("UASC", "CHILD,DOB,DUC\n1,01/01/2008,2026-31-01")), "UASC"));
     }
 
     [Fact]
