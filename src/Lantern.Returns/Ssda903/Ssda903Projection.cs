@@ -69,9 +69,11 @@ internal sealed class Ssda903Projection
             var id = child.LaChildId;
             var dob = Date(child.DateOfBirth);
             var sex = Ssda903Codes.Sex(child.Sex, year);
+            // MOTHER is asked of girls looked after in the year; a care leaver who was not is returned without it (rule 628).
+            var mother = child.Sex == Domain.Codes.Sex.Female && eps is not null;
             Add(Ssda903Tables.Header, id, sex, dob, child.Ethnicity.Code, child.Upn ?? child.UpnUnknown?.Code ?? "",
-                child.Sex == Domain.Codes.Sex.Female ? (child.ChildsDateOfBirth is null ? "0" : "1") : "",
-                child.Sex == Domain.Codes.Sex.Female ? Date(child.ChildsDateOfBirth) : "");
+                mother ? (child.ChildsDateOfBirth is null ? "0" : "1") : "",
+                mother ? Date(child.ChildsDateOfBirth) : "");
 
             if (eps is not null)
             {
@@ -105,8 +107,9 @@ internal sealed class Ssda903Projection
                     var childChecks = checks.GetValueOrDefault(child.Id);
                     var assessed = childChecks?.Any(h => h.Kind != HealthCheckKind.DentalCheck) == true;
                     var teeth = childChecks?.Any(h => h.Kind == HealthCheckKind.DentalCheck) == true;
+                    // CONVICTED is asked of children aged 10 or over (rule 542), HEALTH_CHECK of those under 5.
                     Add(Ssda903Tables.Oc2, id, dob, o.SdqScore?.ToString(CultureInfo.InvariantCulture) ?? "", o.SdqReason?.Code ?? "",
-                        Flag(o.Convicted), child.AgeOn(year.End) < 5 ? Flag(assessed) : "", Flag(o.ImmunisationsUpToDate), Flag(teeth),
+                        child.AgeOn(year.End) < 10 ? "" : Flag(o.Convicted), child.AgeOn(year.End) < 5 ? Flag(assessed) : "", Flag(o.ImmunisationsUpToDate), Flag(teeth),
                         Flag(assessed), Flag(o.SubstanceMisuse),
                         o.SubstanceMisuse ? Flag(o.InterventionReceived) : "", o.SubstanceMisuse ? Flag(o.InterventionOffered) : "");
                 }
