@@ -40,6 +40,13 @@ internal sealed partial class Generator
 
     private void FinishChild(ChildState s)
     {
+        // A child recorded as not of school age when referred has a pupil number once at school (SSDA903 rule 209).
+        if (s.Child.UpnUnknown == UpnUnknownReason.NotSchoolAge && s.Child.DateOfBirth is { } born && born.AddYears(4) <= to)
+        {
+            s.Child.Upn = NextUpn(born.Year % 100);
+            s.Child.UpnUnknown = null;
+        }
+
         SeparatePlans(s);
         foreach (var r in s.Referrals)
         {
@@ -430,7 +437,8 @@ internal sealed partial class Generator
                 ChildId = s.Child.Id,
                 YearEnding = march,
                 SdqScore = sdq ? Math.Clamp((int)Math.Round(15 + (6 * Normal())), 0, 40) : null,
-                SdqReason = sdq ? null : age is < 4 or > 16 ? SdqReason.Age : SdqReason.Other,
+                // No SDQ at all under 4 at the year end or 17 at its start (SSDA903 rules 188, 189).
+                SdqReason = sdq || age < 4 || (s.Child.AgeOn(march.AddYears(-1).AddDays(1)) ?? 0) >= 17 ? null : age > 16 ? SdqReason.Age : SdqReason.Other,
                 Convicted = age >= 10 && Chance(0.03),
                 ImmunisationsUpToDate = Chance(0.88),
                 SubstanceMisuse = age >= 11 && Chance(0.04),

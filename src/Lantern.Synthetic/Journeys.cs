@@ -965,7 +965,16 @@ internal sealed partial class Generator
         var postcode = inArea
             ? PostcodeIn(profile.Wards[rng.Next(profile.Wards.Count)].PostcodeDistrict)
             : PostcodeIn(Pick(OutOfAreaDistricts));
-        string? urn = place.Code is "K1" or "K2" or "R1" or "H5" or "K3" ? $"SC{Between(100000, 999999)}" : null;
+        var drawn = place.Code is "K1" or "K2" or "R1" or "H5" or "K3" ? $"SC{Between(100000, 999999)}" : null;
+
+        // Every placement registered with Ofsted has the provider's URN (SSDA903 rules 218 and 222): a drawn one for
+        // homes and semi-independent settings (drawn as before, so later draws stay the same), the council's own
+        // fostering or adoption service, or another provider's made from the child and the day.
+        string? urn = place.Code is "P1" or "P3" or "R1" or "R2" or "R5" or "T0" or "T1" or "T2" or "T3" or "T4" || place.Code.StartsWith('Z')
+            ? null
+            : drawn ?? (provider == PlacementProvider.OwnLa
+                ? $"SC{800000 + int.Parse(profile.LaCode, System.Globalization.CultureInfo.InvariantCulture)}"
+                : $"SC{100000 + (int)((ulong)(period.Child.Child.Id * 31 + day.DayNumber) * 2654435761UL % 900000UL)}");
         if (place.Code is "P1")
         {
             postcode = period.Child.Child.Postcode;
