@@ -424,7 +424,8 @@ internal sealed partial class Generator
         for (var year = c.Start.Year + 1; year <= to.Year + 1; year++)
         {
             var march = new DateOnly(year, 3, 31);
-            if (march > last || march < c.Start.AddYears(1) || !InDetail(march))
+            // Looked after for 12 months at 31 March: since 1 April or earlier (SSDA903 rule 191).
+            if (march > last || march < c.Start.AddYears(1).AddDays(-1) || !InDetail(march))
             {
                 continue;
             }

@@ -810,7 +810,9 @@ internal sealed partial class Generator
         }
 
         // Court route: interim then full care order, or a placement order for adoption.
-        var firstLegalChange = initial == LegalStatus.PoliceProtection || initial == LegalStatus.Epo ? day.AddDays(Between(1, 8)) : (DateOnly?)null;
+        // Police protection lasts at most 72 hours (SSDA903 rule 361); one draw either way, as before.
+        var firstLegalChange = initial == LegalStatus.PoliceProtection ? day.AddDays(Between(1, 3))
+            : initial == LegalStatus.Epo ? day.AddDays(Between(1, 8)) : (DateOnly?)null;
         var needsOrder = plan != CarePlanKind.ReturnHome || initial != LegalStatus.Section20 && Chance(0.5);
         if (firstLegalChange is { } f && f < period.End)
         {
@@ -951,7 +953,16 @@ internal sealed partial class Generator
 
     private (DateOnly, PlacementType, PlacementProvider?, PlacementChangeReason, string?, string?) Placement(CarePeriod period, DateOnly day, PlacementType place, PlacementChangeReason reason)
     {
-        PlacementProvider? provider = place.Code switch
+        // A child accommodated under section 20 is not placed with parents (SSDA903 rule 378): family and friends
+        // carers take the child instead, with the same draws as a placement with parents.
+        var kinshipForParents = place == PlacementType.WithParents && period.Legal.Count > 0
+            && LatestOn(period.Legal, day, l => l.Date).Status == LegalStatus.Section20;
+        if (kinshipForParents)
+        {
+            place = PlacementType.KinshipShortTerm;
+        }
+
+        PlacementProvider? provider = kinshipForParents ? PlacementProvider.OwnLa : place.Code switch
         {
             "P1" => PlacementProvider.Parents,
             "K2" or "R1" => Chance(0.8) ? PlacementProvider.Private : PlacementProvider.OwnLa,
