@@ -1020,19 +1020,34 @@ internal sealed partial class Generator
     {
         var s = period.Child;
         var span = period.End.DayNumber - period.Start.DayNumber;
-        var decision = period.Start.AddDays(span * 30 / 100);
         var order = period.Start.AddDays(span * 45 / 100);
+
+        // The agency decides that the child should be placed for adoption before any placement order (SSDA903 rule
+        // 554), including one made at the final hearing of the care proceedings.
+        var decision = period.Start.AddDays(span * 30 / 100);
+        foreach (var (date, status) in period.Legal)
+        {
+            if (status == LegalStatus.PlacementOrder && date < decision)
+            {
+                decision = Max(period.Start, date.AddDays(-7));
+            }
+        }
+
         var match = period.Start.AddDays(span * 58 / 100);
         var placed = period.Start.AddDays(span * 62 / 100);
         var fosterCarer = Chance(0.15);
         var adopterSex = rng.NextDouble() switch { < 0.75 => AdopterSex.ManAndWoman, < 0.85 => AdopterSex.Woman, < 0.93 => AdopterSex.TwoWomen, _ => AdopterSex.TwoMen };
+
+        // The decision that adoption is in the child's best interests is the same decision (SSDA903 rule 523); the
+        // gap once drawn for it is still drawn, so the draws after it stay the same.
+        _ = Between(20, 60);
         period.Adoption = new AdoptionRecord
         {
             Id = IdBase + data.Adoptions.Count + 1,
             ChildId = s.Child.Id,
             DecisionDate = decision,
             PlacementOrderDate = order,
-            InterestDate = match.AddDays(-Between(20, 60)),
+            InterestDate = decision,
             MatchDate = match,
             PlacedDate = placed,
             AdoptionOrderDate = period.End,
