@@ -28,6 +28,10 @@ public class ValidateSettings : CommandSettings
     [Description("Ofsted's provider list (CSV with URN, PROVIDER_POSTCODE, PLACE_CODES ...), for the rules that need it")]
     public string? Providers { get; init; }
 
+    [CommandOption("--timings")]
+    [Description("Also print to standard error the ten slowest rules and a second, warm run's time (for benchmarks)")]
+    public bool Timings { get; init; }
+
     [CommandOption("--postcodes <CSV>")]
     [Description("Postcode locations (CSV with POSTCODE, EASTING, NORTHING), for the distance rules")]
     public string? Postcodes { get; init; }
@@ -137,6 +141,19 @@ internal static class ValidateCommand
         var children = data.TryTable(data.Kind == ReturnKind.Cin ? "ChildIdentifiers" : "Header")?.Count ?? 0;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(data.Kind == ReturnKind.Cin ? "CIN census" : "SSDA903")} {data.Year.Label}: {children:N0} children, {report.RulesRun} rules run, {report.Skipped.Count} skipped, {report.Issues.Count} broken; read in {reading.TotalSeconds:0.00} s, validated in {report.Elapsed.TotalSeconds:0.00} s."));
+        if (settings.Timings)
+        {
+            foreach (var (code, took) in report.Timings.Take(10))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rule {code}: {took.TotalMilliseconds:0} ms"));
+            }
+
+            var again = Stopwatch.StartNew();
+            var warm = ReturnValidator.Validate(read(Path.GetFullPath(settings.Path)));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  warm run in the same process: read and validated in {again.Elapsed.TotalSeconds:0.00} s (validation {warm.Elapsed.TotalSeconds:0.00} s)."));
+        }
+
         return 0;
     }
 

@@ -22,7 +22,11 @@ public sealed record ValidationReport(
     IReadOnlyList<SkippedRule> Skipped,
     IReadOnlyList<RuleIssue> Issues,
     IReadOnlyList<SkippedRule> Failed,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>How long each rule that ran took, slowest first (for benchmarks).</summary>
+    public IReadOnlyList<(string Code, TimeSpan Took)> Timings { get; init; } = [];
+}
 
 /// <summary>
 /// Runs every rule of a return's year on its tables, on all cores. Each rule runs alone: a rule that needs a table
@@ -46,34 +50,37 @@ public static class ReturnValidator
             var rule = rules[i];
             outcomes[i] = checks.TryGetValue(rule.Code, out var check)
                 ? Run(data, rule, check)
-                : new Outcome(null, new SkippedRule(rule.Code, "not implemented in Lantern"), null);
+                : new Outcome(rule.Code, null, new SkippedRule(rule.Code, "not implemented in Lantern"), null, TimeSpan.Zero);
         });
 
+        var timings = outcomes.Where(o => o.Took > TimeSpan.Zero).Select((o, i) => (o.Code, o.Took)).OrderByDescending(t => t.Took).ToList();
         var issues = outcomes.Select(o => o.Issue).OfType<RuleIssue>().ToList();
         var skipped = outcomes.Select(o => o.Skipped).OfType<SkippedRule>().ToList();
         var failed = outcomes.Select(o => o.Failed).OfType<SkippedRule>().ToList();
-        return new ValidationReport(data.Kind, data.Year, rules.Count - skipped.Count - failed.Count, skipped, issues, failed, clock.Elapsed);
+        return new ValidationReport(data.Kind, data.Year, rules.Count - skipped.Count - failed.Count, skipped, issues, failed, clock.Elapsed) { Timings = timings };
     }
 
     private static Outcome Run(ReturnData data, RuleInfo rule, RuleCheck check)
     {
         var context = new RuleContext(data);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             check.Check(context);
         }
         catch (RuleSkippedException ex)
         {
-            return new Outcome(null, new SkippedRule(rule.Code, ex.Message), null);
+            return new Outcome(rule.Code, null, new SkippedRule(rule.Code, ex.Message), null, TimeSpan.Zero);
         }
 #pragma warning disable CA1031 // A rule never stops the run: whatever it meets is reported against it, and the others go on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new Outcome(null, null, new SkippedRule(rule.Code, $"the rule stopped: {ex.GetType().Name}: {ex.Message}"));
+            return new Outcome(rule.Code, null, null, new SkippedRule(rule.Code, $"the rule stopped: {ex.GetType().Name}: {ex.Message}"), TimeSpan.Zero);
         }
 
-        return new Outcome(Summarise(context, rule), null, null);
+        var issue = Summarise(context, rule);
+        return new Outcome(rule.Code, issue, null, null, Stopwatch.GetElapsedTime(started));
     }
 
     private static RuleIssue? Summarise(RuleContext context, RuleInfo rule)
@@ -87,11 +94,12 @@ public static class ReturnValidator
         var seen = new HashSet<(RuleTable, int)>();
         var children = new HashSet<string>(StringComparer.Ordinal);
         var unreadable = 0;
+        var known = new Dictionary<RuleTable, string[]>();
         foreach (var ((table, row), reason) in context.UnreadableRows)
         {
             seen.Add((table, row));
             unreadable++;
-            details.Add(new IssueRow(table.Name, table.Lines[row], table.Child[row], FieldsOf(rule, table, null), reason));
+            details.Add(new IssueRow(table.Name, table.Lines[row], table.Child[row], FieldsOf(rule, table, null, known), reason));
         }
 
         var rows = 0;
@@ -108,7 +116,7 @@ public static class ReturnValidator
                 children.Add(child);
             }
 
-            details.Add(new IssueRow(table.Name, table.Lines[row], table.Child[row], FieldsOf(rule, table, fields), null));
+            details.Add(new IssueRow(table.Name, table.Lines[row], table.Child[row], FieldsOf(rule, table, fields, known), null));
         }
 
         details.Sort((a, b) => (a.Unreadable is null).CompareTo(b.Unreadable is null) is var u && u != 0 ? -u
@@ -116,8 +124,20 @@ public static class ReturnValidator
         return new RuleIssue(rule, rows, children.Count, unreadable, details);
     }
 
-    private static string[] FieldsOf(RuleInfo rule, RuleTable table, string[]? fields) =>
-        fields ?? [.. rule.Fields.Where(table.Has)];
+    private static string[] FieldsOf(RuleInfo rule, RuleTable table, string[]? fields, Dictionary<RuleTable, string[]> known)
+    {
+        if (fields is not null)
+        {
+            return fields;
+        }
 
-    private sealed record Outcome(RuleIssue? Issue, SkippedRule? Skipped, SkippedRule? Failed);
+        if (!known.TryGetValue(table, out var named))
+        {
+            known[table] = named = [.. rule.Fields.Where(table.Has)];
+        }
+
+        return named;
+    }
+
+    private sealed record Outcome(string Code, RuleIssue? Issue, SkippedRule? Skipped, SkippedRule? Failed, TimeSpan Took);
 }

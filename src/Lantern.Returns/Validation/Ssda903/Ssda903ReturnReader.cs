@@ -33,14 +33,20 @@ public static class Ssda903ReturnReader
             return b;
         }
 
+        // Each table is its own file: read them side by side.
         foreach (var file in files.Csv)
         {
-            var builder = For(file.Table, file.Name);
+            For(file.Table, file.Name);
+        }
+
+        Parallel.ForEach(files.Csv, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            var builder = builders[file.Table];
             foreach (var row in Ssda903Files.ReadRows(file, null, cancellationToken))
             {
                 builder.Add(row.Line, row.Values);
             }
-        }
+        });
 
         foreach (var path in files.Xml)
         {
