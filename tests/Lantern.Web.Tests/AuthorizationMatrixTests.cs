@@ -69,6 +69,9 @@ public sealed partial class AuthorizationMatrixTests(LanternWebServer server)
         Assert.Equal(Permission.ExportReturns, pages.Single(p => p.Route == "/returns/export").Permission);
         Assert.Equal(Permission.ExportReturns, pages.Single(p => p.Route == "/returns/jobs/{id:long}").Permission);
         Assert.Equal(Permission.ImportReturns, pages.Single(p => p.Route == "/returns/import").Permission);
+        Assert.Equal(Permission.RecordCasework, pages.Single(p => p.Route == "/data-quality").Permission);
+        Assert.Equal(Permission.ViewTeamWork, pages.Single(p => p.Route == "/data-quality/team").Permission);
+        Assert.Equal(Permission.ViewTeamWork, pages.Single(p => p.Route == "/data-quality/workers/{id:long}").Permission);
 
         // The performance pages: numbers for those who may see them; the children behind a figure
         // also need the permission to open records (and the page itself checks for numbers too).
@@ -227,7 +230,7 @@ public sealed partial record PageEndpoint(string Route, string PageName, PageAcc
                 return IndicatorRouteId;
             }
 
-            if (Route.StartsWith("/workforce/workers/", StringComparison.Ordinal))
+            if (Route.StartsWith("/workforce/workers/", StringComparison.Ordinal) || Route.StartsWith("/data-quality/workers/", StringComparison.Ordinal))
             {
                 return workerId.ToString(CultureInfo.InvariantCulture);
             }

@@ -14,7 +14,60 @@ namespace Lantern.Returns.Tests.Validation;
 /// </summary>
 public sealed class SeededAuthorityValidationTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<string> CleanExports = new(() => Export(defects: false));
+    private static readonly Lazy<string> CleanExports = new(() => Export(defects: false).Folder);
+
+    private static readonly Lazy<(string Folder, GenerationResult Result)> DefectExports = new(() => Export(defects: true));
+
+    /// <summary>Which injected recording defect explains each rule it makes fail (the defects that reach a return).</summary>
+    private static readonly Dictionary<string, string> Explains = new(StringComparer.Ordinal)
+    {
+        ["8610"] = "primary-need-missing",
+        ["8897Q"] = "assessment-factors-missing",
+        ["8770Q"] = "upn-missing",
+        ["392b"] = "placement-postcode-missing",
+    };
+
+    [Fact]
+    public void With_defects_on_every_error_is_on_a_child_with_an_injected_defect_that_explains_it()
+    {
+        var (folder, result) = DefectExports.Value;
+        var ids = result.Data.Children.ToDictionary(c => c.LaChildId ?? "", c => c.Id);
+        var kinds = result.Defects.GroupBy(d => d.ChildId).ToDictionary(g => g.Key, g => g.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal));
+        var cin = ReturnValidator.Validate(CinReturnReader.Read(Path.Combine(folder, "cin.xml"), new CollectionYear(2026), TestContext.Current.CancellationToken));
+        var dir = Path.Combine(folder, "903");
+        var ssda903Data = Ssda903ReturnReader.Read(dir, new CollectionYear(2026), TestContext.Current.CancellationToken);
+        ssda903Data.AddPrevious(Ssda903ReturnReader.Read(Path.Combine(dir, "previous"), new CollectionYear(2025), TestContext.Current.CancellationToken));
+        var ssda903 = ReturnValidator.Validate(ssda903Data);
+
+        var unexplained = new List<string>();
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var issue in cin.Issues.Concat(ssda903.Issues))
+        {
+            var explained = Explains.GetValueOrDefault(issue.Rule.Code);
+            foreach (var row in issue.Details.Where(d => d.Child is not null && !d.Table.EndsWith("_last", StringComparison.Ordinal)))
+            {
+                var has = ids.TryGetValue(row.Child!, out var id) && explained is not null && kinds.GetValueOrDefault(id)?.Contains(explained) == true;
+                if (has)
+                {
+                    found[issue.Rule.Code] = found.GetValueOrDefault(issue.Rule.Code) + 1;
+                }
+                else if (issue.Rule.Severity == RuleSeverity.Error)
+                {
+                    unexplained.Add($"{issue.Rule.Code} {row.Table} line {row.Line} child {row.Child}");
+                }
+            }
+        }
+
+        foreach (var (rule, count) in found)
+        {
+            output.WriteLine($"{rule}: {count} rows on children with the defect that explains it");
+        }
+
+        Assert.True(unexplained.Count == 0, "errors on children without a defect that explains them:\n" + string.Join("\n", unexplained.Take(20)));
+        Assert.True(found.GetValueOrDefault("8610") > 0, "no referral without a primary need was found, though the generator injects them");
+        Assert.True(found.GetValueOrDefault("8770Q") > 0, "no school-age child without a UPN was found, though the generator injects them");
+        Assert.True(found.GetValueOrDefault("8897Q") > 0, "no assessment without factors was found, though the generator injects them");
+    }
 
     [Fact]
     public void Clean_authority_CIN_census_2025_26_breaks_no_error_rule()
@@ -46,15 +99,16 @@ public sealed class SeededAuthorityValidationTests(ITestOutputHelper output)
                 + string.Join(" | ", e.Details.Take(3).Select(d => $"{d.Table} line {d.Line} child {d.Child} {d.Unreadable}"))))));
     }
 
-    private static string Export(bool defects)
+    private static (string Folder, GenerationResult Result) Export(bool defects)
     {
-        var data = SyntheticAuthority.Generate(new GeneratorOptions
+        var result = SyntheticAuthority.Generate(new GeneratorOptions
         {
             Population = 12_000,
             From = new DateOnly(2019, 4, 1),
             To = new DateOnly(2026, 3, 31),
             Defects = defects,
-        }).Data;
+        });
+        var data = result.Data;
         var dir = Directory.CreateTempSubdirectory("lantern-validate-").FullName;
         using (var cin = File.Create(Path.Combine(dir, "cin.xml")))
         {
@@ -62,6 +116,6 @@ public sealed class SeededAuthorityValidationTests(ITestOutputHelper output)
         }
 
         Ssda903Export.Write(data, new CollectionYear(2026), Path.Combine(dir, "903"));
-        return dir;
+        return (dir, result);
     }
 }
