@@ -28,6 +28,10 @@ public class ValidateSettings : CommandSettings
     [Description("Ofsted's provider list (CSV with URN, PROVIDER_POSTCODE, PLACE_CODES ...), for the rules that need it")]
     public string? Providers { get; init; }
 
+    [CommandOption("--la <CODE>")]
+    [Description("The council's three-digit DfE LA code, for the rules that compare it (a CIN census names its own)")]
+    public string? La { get; init; }
+
     [CommandOption("--timings")]
     [Description("Also print to standard error the ten slowest rules and a second, warm run's time (for benchmarks)")]
     public bool Timings { get; init; }
@@ -159,13 +163,20 @@ internal static class ValidateCommand
 
     private static ReturnData WithOutsideData(ReturnData data, ValidateSettings settings)
     {
-        if (settings.Providers is null && settings.Postcodes is null)
+        if (settings.La is { } la && (la.Length != 3 || !la.All(char.IsAsciiDigit)))
+        {
+            throw new UsageException($"--la must be the council's three-digit DfE LA code, for example 812 (got '{la}').");
+        }
+
+        var council = settings.La ?? data.LocalAuthority;
+        if (settings.Providers is null && settings.Postcodes is null && council == data.LocalAuthority)
         {
             return data;
         }
 
         return new ReturnData(data.Kind, data.Year, data.Tables)
         {
+            LocalAuthority = council,
             Providers = settings.Providers is { } p ? OutsideTables.Read(p, "Providers", "--providers") : null,
             Postcodes = settings.Postcodes is { } c ? OutsideTables.Read(c, "Postcodes", "--postcodes") : null,
         };

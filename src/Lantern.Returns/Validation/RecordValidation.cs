@@ -96,6 +96,7 @@ public static class RecordValidation
             tables.Add(builder.Build());
         }
 
-        return new ReturnData(ReturnKind.Ssda903, year, tables);
+        var council = data.Authorities.OrderBy(a => a.Id).FirstOrDefault()?.Code;
+        return new ReturnData(ReturnKind.Ssda903, year, tables) { LocalAuthority = council is { Length: 3 } ? council : null };
     }
 }

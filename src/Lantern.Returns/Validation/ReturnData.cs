@@ -40,6 +40,10 @@ public sealed class ReturnData
     /// <summary>Ofsted's provider list (URN, provider postcode, type, places), when supplied.</summary>
     public RuleTable? Providers { get; init; }
 
+    /// <summary>The three-digit DfE code of the council whose return this is, when known (the CIN census header's
+    /// LEA; for an SSDA903 return, given with --la or by the live record).</summary>
+    public string? LocalAuthority { get; init; }
+
     /// <summary>Postcode locations (postcode, easting, northing), when supplied.</summary>
     public RuleTable? Postcodes { get; init; }
 

@@ -39,7 +39,9 @@ public static class ReturnValidator
     {
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var checks = RuleChecks.For(data.Kind)
+        var all = RuleChecks.For(data.Kind);
+        var known = all.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var checks = all
             .Where(c => c.AppliesTo(data.Year))
             .GroupBy(c => c.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -50,7 +52,7 @@ public static class ReturnValidator
             var rule = rules[i];
             outcomes[i] = checks.TryGetValue(rule.Code, out var check)
                 ? Run(data, rule, check)
-                : new Outcome(rule.Code, null, new SkippedRule(rule.Code, "not implemented in Lantern"), null, TimeSpan.Zero);
+                : new Outcome(rule.Code, null, new SkippedRule(rule.Code, known.Contains(rule.Code) ? $"not in force in {data.Year.Label}" : "not implemented in Lantern"), null, TimeSpan.Zero);
         });
 
         var timings = outcomes.Where(o => o.Took > TimeSpan.Zero).Select((o, i) => (o.Code, o.Took)).OrderByDescending(t => t.Took).ToList();

@@ -10,7 +10,7 @@ public static class RuleChecks
         [.. CinRulesIdentity.All, .. CinRulesEpisodes.All]);
 
     private static readonly Lazy<IReadOnlyList<RuleCheck>> Ssda903Checks = new(() =>
-        [.. Ssda903RulesA.All, .. Ssda903RulesB.All, .. Ssda903RulesC.All, .. Ssda903RulesD.All, .. Ssda903RulesE.All]);
+        [.. Ssda903RulesA.All, .. Ssda903RulesB.All, .. Ssda903RulesC.All, .. Ssda903RulesD.All, .. Ssda903RulesE.All, .. Ssda903RulesCouncil.All]);
 
     public static IReadOnlyList<RuleCheck> For(ReturnKind kind) => kind == ReturnKind.Cin ? CinChecks.Value : Ssda903Checks.Value;
 }

@@ -42,6 +42,9 @@ public sealed class RuleContext
     /// <summary>Postcode locations; when not supplied the rule is skipped.</summary>
     public RuleTable Postcodes => Data.Postcodes ?? throw new RuleSkippedException("needs a postcode list (--postcodes)");
 
+    /// <summary>The council's three-digit LA code; when not known the rule is skipped.</summary>
+    public string LocalAuthority => Data.LocalAuthority ?? throw new RuleSkippedException("needs the council's own LA code (--la)");
+
     /// <summary>A column as dates; reading an unreadable value notes the row.</summary>
     public DateView Dates(RuleTable table, string column)
     {

@@ -79,7 +79,7 @@ public static class CinReturnReader
         }
 
         var built = tables.Build();
-        return new ReturnData(ReturnKind.Cin, year ?? tables.Year ?? new CollectionYear(2026), built);
+        return new ReturnData(ReturnKind.Cin, year ?? tables.Year ?? new CollectionYear(2026), built) { LocalAuthority = tables.Lea };
     }
 
     /// <summary>The element the reader is on, with line numbers; the reader moves past it.</summary>
@@ -105,6 +105,8 @@ public static class CinReturnReader
 
         public CollectionYear? Year { get; private set; }
 
+        public string? Lea { get; private set; }
+
         public void AddHeader(XElement header)
         {
             _header.NewRow(Line(header));
@@ -115,6 +117,7 @@ public static class CinReturnReader
                 _header.Set(column, (details?.Element(column) ?? source?.Element(column))?.Value);
             }
 
+            Lea = source?.Element("LEA")?.Value.Trim() is { Length: 3 } lea && lea.All(char.IsAsciiDigit) ? lea : null;
             if (int.TryParse(details?.Element("Year")?.Value.Trim(), out var y) && y >= CollectionYear.Earliest && y <= CollectionYear.Latest)
             {
                 Year = new CollectionYear(y);

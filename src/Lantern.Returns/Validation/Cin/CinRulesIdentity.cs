@@ -720,6 +720,20 @@ internal static class CinRulesIdentity
             }
         }),
 
+        // Source of referral missing or not a code of the collection year.
+        new("8866", c =>
+        {
+            var details = c.Table("CINdetails");
+            var source = details.Text("ReferralSource");
+            for (var i = 0; i < details.Count; i++)
+            {
+                if (source[i] is not { } code || !Lantern.Domain.Codes.ReferralSource.Set.ValidIn(code, c.Year.EndYear))
+                {
+                    c.Fail(details, i);
+                }
+            }
+        }),
+
         // Primary need code missing for a referral going on to further action (ReferralNFA 0 or false).
         new("8610", c =>
         {

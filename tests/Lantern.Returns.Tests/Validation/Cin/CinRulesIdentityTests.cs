@@ -573,4 +573,17 @@ public class CinRulesIdentityTests
         RuleTest.Fails("8890", data, "Section47", 3, 7);
         Assert.Equal([10L], RuleTest.Unreadable("8890", data, "Section47"));
     }
+
+    [Fact]
+    public void Rule8866_the_source_of_referral_is_given_and_a_code_of_the_year()
+    {
+        var data = RuleTest.Cin(2026, ("CINdetails", """
+            LAchildID,CINdetailsID,ReferralSource
+            A1,1,1A
+            A2,1,
+            A3,1,ZZ
+            A4,1,10
+            """));
+        RuleTest.Fails("8866", data, "CINdetails", 3, 4);
+    }
 }
