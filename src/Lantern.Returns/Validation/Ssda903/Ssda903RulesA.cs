@@ -1019,7 +1019,7 @@ internal static partial class Ssda903RulesA
         var years = new[] { new EpisodeColumns(c, current), new EpisodeColumns(c, last) };
 
         // One child's episodes of both years by start; of an episode in both years the one with an end date is kept.
-        var eps = new Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)>();
+        var eps = new Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec, string? Rne)>();
         foreach (var child in oc3.ByChild.Children)
         {
             var h = header.ByChild.First(child);
@@ -1037,7 +1037,7 @@ internal static partial class Ssda903RulesA
                     var dec = year.Dec[i];
                     if (!eps.TryGetValue(start, out var kept) || (dec is { } d && (kept.Dec is null || d < kept.Dec)))
                     {
-                        eps[start] = (dec, year.Ls[i], year.Rec[i]);
+                        eps[start] = (dec, year.Ls[i], year.Rec[i], year.Rne[i]);
                     }
                 }
             }
@@ -1052,7 +1052,7 @@ internal static partial class Ssda903RulesA
         }
     }
 
-    private static bool Fails1001(Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)> eps, DateOnly? born, DateOnly end)
+    private static bool Fails1001(Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec, string? Rne)> eps, DateOnly? born, DateOnly end)
     {
         var under20 = born is { } b && b.AddYears(20) > end;
         if (eps.Count == 0)
@@ -1066,13 +1066,16 @@ internal static partial class Ssda903RulesA
             latest = start > latest ? start : latest;
         }
 
-        var (latestDec, _, latestRec) = eps[latest];
+        var (latestDec, _, latestRec, _) = eps[latest];
         if (latestRec is { } r && (r.Equals("E11", StringComparison.OrdinalIgnoreCase) || r.Equals("E12", StringComparison.OrdinalIgnoreCase)))
         {
             return true;
         }
 
-        if (!under20)
+        // The days in care can be counted only when the two years hold the start of it: when the earliest episode
+        // loaded does not start a period of care (RNE S), it began before last year and the count would be short (the
+        // false positive the DfE's note warns of).
+        if (!under20 || eps[eps.Keys.Min()].Rne != "S")
         {
             return false;
         }
@@ -1107,5 +1110,7 @@ internal static partial class Ssda903RulesA
         public string?[] Ls { get; } = table.Text("LS");
 
         public string?[] Rec { get; } = table.Text("REC");
+
+        public string?[] Rne { get; } = table.Text("RNE");
     }
 }

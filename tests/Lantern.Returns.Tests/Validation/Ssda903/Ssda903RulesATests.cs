@@ -45,18 +45,21 @@ public class Ssda903RulesATests
     [Fact]
     public void Rule1001_care_leaver_without_enough_care_after_14_and_16_or_adopted()
     {
+        // Child 6 is like child 2, but its earliest episode loaded does not start a period of care: its care began
+        // before last year, so its days cannot be counted and it passes.
         const string episodes = """
-            CHILD,DECOM,DEC,LS,REC
-            2,01/01/2025,15/01/2025,C2,E8
+            CHILD,DECOM,DEC,LS,REC,RNE
+            2,01/01/2025,15/01/2025,C2,E8,S
+            6,01/01/2025,15/01/2025,C2,E8,P
             """;
         const string last = """
-            CHILD,DECOM,DEC,LS,REC
-            1,01/01/2023,01/06/2024,C2,E5
-            3,01/01/2023,01/06/2024,E1,E11
-            4,01/01/2023,01/06/2024,V3,E5
+            CHILD,DECOM,DEC,LS,REC,RNE
+            1,01/01/2023,01/06/2024,C2,E5,S
+            3,01/01/2023,01/06/2024,E1,E11,S
+            4,01/01/2023,01/06/2024,V3,E5,S
             """;
-        const string header = "CHILD,SEX,DOB\n1,M,01/06/2007\n2,M,01/06/2007\n3,M,01/06/2007\n4,M,01/06/2007\n5,M,01/01/2005";
-        const string oc3 = "CHILD,DOB,IN_TOUCH\n1,01/06/2007,YES\n2,01/06/2007,YES\n3,01/06/2007,YES\n4,01/06/2007,YES\n5,01/01/2005,YES";
+        const string header = "CHILD,SEX,DOB\n1,M,01/06/2007\n2,M,01/06/2007\n3,M,01/06/2007\n4,M,01/06/2007\n5,M,01/01/2005\n6,M,01/06/2007";
+        const string oc3 = "CHILD,DOB,IN_TOUCH\n1,01/06/2007,YES\n2,01/06/2007,YES\n3,01/06/2007,YES\n4,01/06/2007,YES\n5,01/01/2005,YES\n6,01/06/2007,YES";
         RuleTest.Fails("1001", RuleTest.Ssda903(2026, ("Episodes", episodes), ("Episodes_last", last), ("Header", header), ("OC3", oc3)), "OC3", 3, 4, 5);
         RuleTest.Skipped("1001", RuleTest.Ssda903(2026, ("Episodes", episodes), ("Header", header), ("OC3", oc3)));
     }
