@@ -124,6 +124,20 @@ internal sealed partial class JourneyTab(BrowserPage browser, string who, Journe
     /// <summary>Runs axe (serious and critical violations) and reads CSP violations on the page shown; records them.</summary>
     public async Task CheckAsync()
     {
+        try
+        {
+            await CheckOnceAsync();
+        }
+        catch (PlaywrightException ex) when (ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            // A page that follows a job reloads itself once when the job ends; check the page it became.
+            await P.WaitForLoadStateAsync(LoadState.Load);
+            await CheckOnceAsync();
+        }
+    }
+
+    private async Task CheckOnceAsync()
+    {
         var title = await P.TitleAsync();
         findings.Visit($"{who}: {Path} ({title})");
         var axe = await P.RunAxe();
