@@ -55,7 +55,7 @@ public static class ReturnValidator
                 : new Outcome(rule.Code, null, new SkippedRule(rule.Code, known.Contains(rule.Code) ? $"not in force in {data.Year.Label}" : "not implemented in Lantern"), null, TimeSpan.Zero);
         });
 
-        var timings = outcomes.Where(o => o.Took > TimeSpan.Zero).Select((o, i) => (o.Code, o.Took)).OrderByDescending(t => t.Took).ToList();
+        var timings = outcomes.Where(o => o.Took > TimeSpan.Zero).Select(o => (o.Code, o.Took)).OrderByDescending(t => t.Took).ToList();
         var issues = outcomes.Select(o => o.Issue).OfType<RuleIssue>().ToList();
         var skipped = outcomes.Select(o => o.Skipped).OfType<SkippedRule>().ToList();
         var failed = outcomes.Select(o => o.Failed).OfType<SkippedRule>().ToList();

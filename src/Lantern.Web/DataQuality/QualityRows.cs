@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Lantern.Data;
 using Lantern.Returns.Validation;
 using Lantern.Web.Access;
-using Microsoft.EntityFrameworkCore;
+using Lantern.Web.Work;
 
 namespace Lantern.Web.DataQuality;
 
@@ -22,17 +22,7 @@ public static class QualityRows
         ArgumentNullException.ThrowIfNull(access);
         var groups = issues.GroupBy(i => (i.ChildId, i.Return, i.Rule)).ToList();
         var ids = groups.Select(g => g.Key.ChildId).Distinct().ToList();
-        var names = new Dictionary<long, (string Name, bool Restricted)>(ids.Count);
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var some = chunk.ToList();
-            foreach (var c in await db.Children.AsNoTracking().Where(c => some.Contains(c.Id))
-                .Select(c => new { c.Id, c.GivenName, c.FamilyName, c.IsRestricted }).ToListAsync(cancellationToken))
-            {
-                names[c.Id] = (c.GivenName + " " + c.FamilyName, c.IsRestricted);
-            }
-        }
-
+        var names = await WorkLists.NamesAsync(db, ids, cancellationToken);
         var restricted = names.Where(n => n.Value.Restricted).Select(n => KeyValuePair.Create(n.Key, true)).ToList();
         IReadOnlySet<long> hidden = restricted.Count == 0 ? new HashSet<long>() : await access.HiddenAsync(user, restricted, cancellationToken);
         return

@@ -711,7 +711,8 @@ public sealed class WorkLists(LanternDbContext db, LanternDataOptions options, I
         return result;
     }
 
-    private static async Task<Dictionary<long, (string Name, bool Restricted)>> NamesAsync(LanternDbContext db, List<long> childIds, CancellationToken cancellationToken)
+    /// <summary>Each child's name and whether the record is restricted, read in chunks.</summary>
+    internal static async Task<Dictionary<long, (string Name, bool Restricted)>> NamesAsync(LanternDbContext db, List<long> childIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, (string, bool)>(childIds.Count);
         foreach (var chunk in childIds.Chunk(ChildFiles.ChunkSize))
